@@ -1,0 +1,115 @@
+/**
+ * The HTTP server around the built SvelteKit handler: decides the request
+ * origin (from ORIGIN, or plain http on the Host header), counts in-flight
+ * requests and shuts down gracefully (finish them, then close the database).
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { closeDatabase, database } from '../src/lib/server/db/index.ts';
+import { config } from '../src/lib/server/config.ts';
+import { log } from '../src/lib/server/log.ts';
+
+const PROTO = 'x-convive-proto';
+const HOST = 'x-convive-host';
+
+export interface RunningServer {
+	server: http.Server;
+	url: string;
+	/** Stops accepting, waits for in-flight requests (at most `graceMs`), closes the database. */
+	stop(graceMs?: number): Promise<void>;
+	inFlight(): number;
+}
+
+export async function startServer(opts: { port?: number; host?: string; buildDir?: string } = {}): Promise<RunningServer> {
+	const c = config();
+	// The adapter reads these when its handler is first imported.
+	process.env.PROTOCOL_HEADER = PROTO;
+	process.env.HOST_HEADER = HOST;
+	if (c.TRUST_PROXY) {
+		process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
+		process.env.XFF_DEPTH ??= '1';
+	}
+	process.env.BODY_SIZE_LIMIT ??= '2M';
+
+	await database(); // open and migrate before accepting requests
+
+	const buildDir = path.resolve(opts.buildDir ?? 'build');
+	const { handler } = (await import(pathToFileURL(path.join(buildDir, 'handler.js')).href)) as {
+		handler: (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+	};
+	const origin = c.ORIGIN ? new URL(c.ORIGIN) : null;
+
+	let inFlight = 0;
+	const server = http.createServer((req, res) => {
+		inFlight++;
+		res.on('close', () => inFlight--);
+		delete req.headers[PROTO];
+		delete req.headers[HOST];
+		if (origin) {
+			req.headers[PROTO] = origin.protocol.slice(0, -1);
+			req.headers[HOST] = origin.host;
+		} else {
+			const forwarded = c.TRUST_PROXY ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() : '';
+			req.headers[PROTO] = forwarded === 'https' ? 'https' : 'http';
+		}
+		if (!req.headers.host && !origin) {
+			res.statusCode = 400;
+			res.end('Bad request');
+			return;
+		}
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	});
+	server.keepAliveTimeout = 5_000;
+	server.headersTimeout = 10_000;
+	server.requestTimeout = 30_000;
+
+	await new Promise<void>((resolve) => server.listen(opts.port ?? c.PORT, opts.host ?? '0.0.0.0', resolve));
+	const address = server.address() as AddressInfo;
+	const url = `http://${address.family === 'IPv6' ? 'localhost' : '127.0.0.1'}:${address.port}`;
+
+	let stopping: Promise<void> | undefined;
+	const stop = (graceMs = 30_000) =>
+		(stopping ??= (async () => {
+			await new Promise<void>((resolve) => {
+				const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+				server.close(() => {
+					clearTimeout(timer);
+					resolve();
+				});
+				server.closeIdleConnections();
+				// Keep-alive connections become idle as their last response ends.
+				const sweep = setInterval(() => {
+					server.closeIdleConnections();
+					if (inFlight === 0) clearInterval(sweep);
+				}, 50);
+				server.on('close', () => clearInterval(sweep));
+			});
+			await closeDatabase();
+		})());
+
+	return { server, url, stop, inFlight: () => inFlight };
+}
+
+/** Installs SIGTERM/SIGINT handlers that stop the server gracefully and exit. */
+export function exitOnSignals(running: RunningServer): void {
+	const onSignal = (signal: string) => {
+		log.info({ signal, inFlight: running.inFlight() }, 'shutting down: finishing in-flight requests');
+		running
+			.stop()
+			.then(() => {
+				log.info('stopped');
+				process.exit(0);
+			})
+			.catch((err) => {
+				log.error({ err }, 'shutdown failed');
+				process.exit(1);
+			});
+	};
+	process.once('SIGTERM', onSignal);
+	process.once('SIGINT', onSignal);
+}

@@ -1,0 +1,22 @@
+import type { Logger } from 'pino';
+import type { Actor } from '#lib/server/policy/index.ts';
+import type { SessionInfo } from '#lib/server/auth/session.ts';
+
+declare global {
+	namespace App {
+		interface Locals {
+			requestId: string;
+			log: Logger;
+			actor: Actor;
+			session: SessionInfo | null;
+			locale: string;
+			ip: string;
+		}
+		interface Error {
+			message: string;
+			requestId?: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { database, getDb } from '#lib/server/db/index.ts';
+import { log } from '#lib/server/log.ts';
+import { anonymous } from '#lib/server/policy/index.ts';
+import { SESSION_COOKIE, validateSession } from '#lib/server/auth/session.ts';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { getTextDirection } from '#lib/paraglide/runtime.js';
+import { m } from '#lib/paraglide/messages.js';
+
+export const init: ServerInit = async () => {
+	const d = await database();
+	log.info({ database: d.kind }, 'database ready');
+};
+
+const requestContext: Handle = async ({ event, resolve }) => {
+	const incoming = event.request.headers.get('x-request-id');
+	event.locals.requestId = incoming && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+	event.locals.log = log.child({ requestId: event.locals.requestId });
+	try {
+		event.locals.ip = event.getClientAddress();
+	} catch {
+		event.locals.ip = 'unknown';
+	}
+	const started = performance.now();
+	const response = await resolve(event);
+	response.headers.set('x-request-id', event.locals.requestId);
+	event.locals.log.info(
+		{
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms: Math.round(performance.now() - started)
+		},
+		'request'
+	);
+	return response;
+};
+
+const locale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = locale;
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%lang%', locale).replace('%dir%', getTextDirection(locale))
+		});
+	});
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.actor = anonymous;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const info = await validateSession(await getDb(), token);
+		if (info) {
+			event.locals.session = info;
+			event.locals.actor = info.actor;
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('x-content-type-options', 'nosniff');
+	h.set('referrer-policy', 'strict-origin-when-cross-origin');
+	h.set('x-frame-options', 'DENY');
+	h.set('cross-origin-opener-policy', 'same-origin');
+	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()');
+	if (event.url.protocol === 'https:') h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	if (event.locals.session && !h.has('cache-control')) h.set('cache-control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(requestContext, securityHeaders, locale, session);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const requestId = event.locals.requestId;
+	if (status >= 500) {
+		(event.locals.log ?? log).error({ err: error, path: event.url.pathname }, 'unhandled error');
+	}
+	return {
+		message: status === 404 ? m.error_not_found_title() : m.error_server_title(),
+		requestId
+	};
+};

@@ -1,0 +1,44 @@
+/**
+ * Runtime configuration, read once from the environment.
+ * Server-only: nothing here may reach the browser.
+ */
+import { z } from 'zod';
+
+const schema = z.object({
+	NODE_ENV: z.string().optional(),
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	ORIGIN: z.url().optional(),
+	DATABASE_URL: z.string().optional(),
+	DATA_DIR: z.string().default('./data'),
+	SMTP_URL: z.string().optional(),
+	MAIL_FROM: z.string().default('Convive <no-reply@convive.invalid>'),
+	SESSION_SECRET: z.string().optional(),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	TRUST_PROXY: z
+		.enum(['0', '1', 'true', 'false'])
+		.default('0')
+		.transform((v) => v === '1' || v === 'true'),
+	CITY_NAME: z.string().default('Portavera'),
+	CITY_TIME_ZONE: z.string().default('Europe/Rome')
+});
+
+export type Config = z.infer<typeof schema>;
+
+let cached: Config | undefined;
+
+export function config(): Config {
+	if (!cached) {
+		const parsed = schema.safeParse(process.env);
+		if (!parsed.success) {
+			const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+			throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+		}
+		cached = parsed.data;
+	}
+	return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetConfig(): void {
+	cached = undefined;
+}

@@ -1,0 +1,117 @@
+/**
+ * The database: embedded PGlite (persisted under DATA_DIR) when no
+ * DATABASE_URL is set, PostgreSQL through `pg` when it is. One Drizzle
+ * schema and the same SQL migrations serve both.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { config } from '../config.ts';
+import * as schema from './schema/index.ts';
+
+export { schema };
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction or the database itself: use cases accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export interface Database {
+	db: Db;
+	kind: 'pglite' | 'postgres';
+	migrate(): Promise<void>;
+	ping(): Promise<boolean>;
+	close(): Promise<void>;
+}
+
+export const migrationsFolder = path.resolve(process.cwd(), 'drizzle');
+
+export async function openPglite(dataDir?: string): Promise<Database> {
+	if (dataDir) mkdirSync(dataDir, { recursive: true });
+	const client = dataDir ? new PGlite(dataDir) : new PGlite();
+	await client.waitReady;
+	const db = drizzlePglite(client, { schema }) as unknown as Db;
+	return {
+		db,
+		kind: 'pglite',
+		migrate: () => migratePglite(db as never, { migrationsFolder }),
+		ping: () => ping(db),
+		close: () => client.close()
+	};
+}
+
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+	const pool = new pg.Pool({ connectionString: url, max });
+	pool.on('error', () => {
+		// An idle client lost its connection; the pool replaces it. /healthz reports the state.
+	});
+	const db = drizzlePg(pool, { schema }) as unknown as Db;
+	return {
+		db,
+		kind: 'postgres',
+		migrate: () => migratePg(db as never, { migrationsFolder }),
+		ping: () => ping(db),
+		close: () => pool.end()
+	};
+}
+
+async function ping(db: Db): Promise<boolean> {
+	try {
+		await db.execute(sql`select 1`);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Opens the database the environment asks for and brings its schema up to date. */
+export async function openFromConfig(): Promise<Database> {
+	const c = config();
+	const database = c.DATABASE_URL
+		? await openPostgres(c.DATABASE_URL)
+		: await openPglite(path.resolve(c.DATA_DIR, 'pglite'));
+	await database.migrate();
+	return database;
+}
+
+/**
+ * The process-wide database lives on globalThis, so the built server bundle
+ * and modules loaded from source (tests, scripts) share one instance when
+ * they run in the same process.
+ */
+interface Slot {
+	current?: Database;
+	opening?: Promise<Database>;
+}
+const SLOT = Symbol.for('convive.database');
+const slot: Slot = ((globalThis as Record<symbol, Slot>)[SLOT] ??= {});
+
+/** The process-wide database, opened (and migrated) on first use. */
+export async function database(): Promise<Database> {
+	if (slot.current) return slot.current;
+	slot.opening ??= openFromConfig().then((d) => (slot.current = d));
+	return slot.opening;
+}
+
+export async function getDb(): Promise<Db> {
+	return (await database()).db;
+}
+
+/** Replaces the process-wide database (tests, scripts). */
+export function setDatabase(d: Database | undefined): void {
+	slot.current = d;
+	slot.opening = d ? Promise.resolve(d) : undefined;
+}
+
+export async function closeDatabase(): Promise<void> {
+	const d = slot.current;
+	slot.current = undefined;
+	slot.opening = undefined;
+	if (d) await d.close();
+}

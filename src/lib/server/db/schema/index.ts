@@ -1,0 +1,4 @@
+export * from './accounts.ts';
+export * from './organisations.ts';
+export * from './places.ts';
+export * from './platform.ts';

@@ -1,0 +1,164 @@
+/**
+ * The one place where access is decided. Deny by default: an action with no
+ * rule, or a rule that does not say yes, is refused.
+ *
+ *   can(actor, action, resource)   → Decision
+ *   require(...)                   → throws PolicyDenied (and the route turns it into 403)
+ *
+ * Roles that can see personal data of other people must have passed a second
+ * factor in this session; for them a rule marked `personalData` answers
+ * 'second_factor_required' until they have.
+ */
+import type { MemberRole, PersonKind, PlatformRole, VerificationState } from '../db/schema/index.ts';
+
+export interface SignedInActor {
+	kind: 'user';
+	userId: string;
+	personKind: PersonKind;
+	platformRole: PlatformRole | null;
+	/** organisation id → role */
+	memberships: ReadonlyMap<string, MemberRole>;
+	emailVerified: boolean;
+	/** The second factor was passed in this session. */
+	secondFactor: boolean;
+	totpEnabled: boolean;
+}
+export interface AnonymousActor {
+	kind: 'anonymous';
+}
+export type Actor = SignedInActor | AnonymousActor;
+
+export const anonymous: AnonymousActor = { kind: 'anonymous' };
+
+export type Resource =
+	| { type: 'platform' }
+	| { type: 'account'; userId: string }
+	| { type: 'organisation'; id: string; verification?: VerificationState }
+	| { type: 'invitation'; organisationId: string };
+
+export type Decision = 'allowed' | 'denied' | 'sign_in_required' | 'second_factor_required';
+
+type Rule = {
+	/** Refused until the actor passed the second factor in this session. */
+	personalData?: boolean;
+	allow: (actor: Actor, resource: Resource) => boolean;
+};
+
+const signedIn = (a: Actor): a is SignedInActor => a.kind === 'user';
+const platform = (a: Actor, ...roles: PlatformRole[]) =>
+	signedIn(a) && a.platformRole !== null && roles.includes(a.platformRole);
+const orgRole = (a: Actor, r: Resource, ...roles: MemberRole[]) => {
+	if (!signedIn(a)) return false;
+	const id = r.type === 'organisation' ? r.id : r.type === 'invitation' ? r.organisationId : null;
+	const role = id ? a.memberships.get(id) : undefined;
+	return role !== undefined && roles.includes(role);
+};
+const isMember = (a: Actor, r: Resource) =>
+	orgRole(a, r, 'owner', 'coordinator', 'case_worker', 'volunteer_coordinator', 'member');
+
+/** Roles that see other people's personal data and therefore need a second factor. */
+export const sensitivePlatformRoles: readonly PlatformRole[] = ['admin', 'integration_officer'];
+export const sensitiveMemberRoles: readonly MemberRole[] = [
+	'owner',
+	'coordinator',
+	'case_worker',
+	'volunteer_coordinator'
+];
+
+export function needsSecondFactor(a: Actor): boolean {
+	if (!signedIn(a)) return false;
+	if (a.platformRole && sensitivePlatformRoles.includes(a.platformRole)) return true;
+	for (const role of a.memberships.values()) if (sensitiveMemberRoles.includes(role)) return true;
+	return false;
+}
+
+export const rules = {
+	// The public portal
+	'portal.view': { allow: () => true },
+
+	// One's own account
+	'account.view': { allow: (a, r) => signedIn(a) && r.type === 'account' && r.userId === a.userId },
+	'account.update': { allow: (a, r) => signedIn(a) && r.type === 'account' && r.userId === a.userId },
+	'account.export': { allow: (a, r) => signedIn(a) && r.type === 'account' && r.userId === a.userId },
+	'account.delete': { allow: (a, r) => signedIn(a) && r.type === 'account' && r.userId === a.userId },
+
+	// The signed-in workspace
+	'workspace.view': { allow: (a) => signedIn(a) },
+
+	// Organisations
+	'organisation.list': { allow: () => true },
+	'organisation.create': { allow: (a) => signedIn(a) },
+	'organisation.view': {
+		allow: (a, r) =>
+			r.type === 'organisation' &&
+			(r.verification === 'verified' || isMember(a, r) || platform(a, 'admin', 'integration_officer'))
+	},
+	'organisation.update': {
+		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator') || platform(a, 'admin', 'integration_officer')
+	},
+	'organisation.verify': { allow: (a) => platform(a, 'admin', 'integration_officer') },
+	'organisation.members.view': {
+		personalData: true,
+		allow: (a, r) =>
+			orgRole(a, r, 'owner', 'coordinator', 'case_worker', 'volunteer_coordinator') || platform(a, 'admin')
+	},
+	'organisation.members.manage': {
+		personalData: true,
+		allow: (a, r) => orgRole(a, r, 'owner') || platform(a, 'admin')
+	},
+	'organisation.invite': {
+		personalData: true,
+		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator') || platform(a, 'admin')
+	},
+	'invitation.accept': { allow: (a) => signedIn(a) },
+
+	// Platform administration
+	'platform.users.view': { personalData: true, allow: (a) => platform(a, 'admin') },
+	'platform.roles.manage': { personalData: true, allow: (a) => platform(a, 'admin') },
+	'platform.outbox.view': { personalData: true, allow: (a) => platform(a, 'admin') },
+	'platform.audit.view': { personalData: true, allow: (a) => platform(a, 'admin') },
+	'platform.stats.view': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator') }
+} satisfies Record<string, Rule>;
+
+export type Action = keyof typeof rules;
+export const actions = Object.keys(rules) as Action[];
+
+export function can(actor: Actor, action: Action, resource: Resource = { type: 'platform' }): Decision {
+	const rule: Rule | undefined = (rules as Record<string, Rule>)[action];
+	if (!rule) return 'denied';
+	let allowed = false;
+	try {
+		allowed = rule.allow(actor, resource) === true;
+	} catch {
+		allowed = false;
+	}
+	if (!allowed) return signedIn(actor) ? 'denied' : 'sign_in_required';
+	if (rule.personalData && needsSecondFactor(actor) && !(signedIn(actor) && actor.secondFactor)) {
+		return 'second_factor_required';
+	}
+	return 'allowed';
+}
+
+export class PolicyDenied extends Error {
+	readonly decision: Exclude<Decision, 'allowed'>;
+	readonly action: Action;
+	constructor(decision: Exclude<Decision, 'allowed'>, action: Action) {
+		super(`policy: ${action} ${decision}`);
+		this.decision = decision;
+		this.action = action;
+	}
+}
+
+/** Throws PolicyDenied unless the action is allowed. */
+export function require(actor: Actor, action: Action, resource?: Resource): void {
+	const d = can(actor, action, resource);
+	if (d !== 'allowed') throw new PolicyDenied(d, action);
+}
+
+/**
+ * Bulk variant: of many organisation ids (say, from a form), those the actor
+ * may act on. Forged or foreign ids are simply dropped.
+ */
+export function allowedOrganisations(actor: Actor, action: Action, ids: readonly string[]): string[] {
+	return ids.filter((id) => can(actor, action, { type: 'organisation', id }) === 'allowed');
+}

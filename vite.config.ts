@@ -1,0 +1,36 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import adapter from '@sveltejs/adapter-node';
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+import { paraglideOptions } from './paraglide.options.js';
+
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin(paraglideOptions),
+		sveltekit({
+			compilerOptions: {
+				runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
+			},
+			adapter: adapter({ precompress: true }),
+			// All CSS is small and inlined, so a page needs one request on a slow link.
+			inlineStyleThreshold: Infinity,
+			csp: {
+				mode: 'nonce',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self'],
+					'img-src': ['self', 'data:'],
+					'font-src': ['self'],
+					'connect-src': ['self'],
+					'form-action': ['self'],
+					'base-uri': ['self'],
+					'object-src': ['none'],
+					'frame-ancestors': ['none']
+				}
+			}
+		})
+	],
+	server: { port: 3000 },
+	build: { target: 'es2020' }
+});
