@@ -17,7 +17,7 @@ import { config } from '../../src/lib/server/config.ts';
 import { openFromConfig, type Database, type Tx } from '../../src/lib/server/db/index.ts';
 import { record } from '../../src/lib/server/audit/index.ts';
 import { generateDemoCity } from './generate.ts';
-import { insertDemoCity, printDemoAccounts } from './seed.ts';
+import { insertDemoCity, printDemoAccounts, type SeedResult } from './seed.ts';
 import { pgliteInUse } from './pglite-lock.ts';
 
 /**
@@ -67,24 +67,31 @@ export async function checkDemoOnly(db: Tx): Promise<DemoCheck> {
 }
 
 /** Empties the foundation tables and seeds the demo city, all in one transaction. */
-export async function resetDemo(d: Database, opts: { force: boolean; quiet?: boolean }) {
+export async function resetDemo(
+	d: Database,
+	opts: { force: boolean; quiet?: boolean }
+): Promise<{ refused: DemoCheck } | { result: SeedResult }> {
 	const started = performance.now();
 	const city = generateDemoCity();
 	const counts = await d.db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(20261123)`);
 		const check = await checkDemoOnly(tx);
-		if (!check.demoOnly && !opts.force) return { refused: check } as const;
+		if (!check.demoOnly && !opts.force) return { done: false, check } as const;
 		await tx.execute(sql.raw(`truncate table ${RESET_TABLES.join(', ')} restart identity cascade`));
 		await record(tx, {
 			actorId: null,
 			action: 'demo.reset',
 			resourceType: 'platform',
 			outcome: 'done',
-			details: { forced: opts.force && !check.demoOnly, removedForeignUsers: check.foreignUsers, removedForeignOrganisations: check.foreignOrganisations.length }
+			details: {
+				forced: opts.force && !check.demoOnly,
+				removedForeignUsers: check.foreignUsers,
+				removedForeignOrganisations: check.foreignOrganisations.length
+			}
 		});
-		return { seeded: await insertDemoCity(tx, city) } as const;
+		return { done: true, seeded: await insertDemoCity(tx, city) } as const;
 	});
-	if ('refused' in counts) return counts;
+	if (!counts.done) return { refused: counts.check };
 	const result = { ...counts.seeded, ms: Math.round(performance.now() - started), accounts: city.accounts };
 	if (!opts.quiet) printDemoAccounts(result);
 	return { result };
