@@ -42,6 +42,7 @@ const signedIn = (ok: Expect = 'ok'): Record<Role, Expect> => ({
 export const matrix: Record<string, RouteEntry> = {
 	'/': { path: () => '/', expect: everyone('ok') },
 	'/healthz': { path: () => '/healthz', expect: everyone('ok') },
+	'/design': { path: () => '/design', expect: everyone('ok') },
 	'/language': { path: () => '/language?set=en&next=/', expect: everyone('redirect') }
 };
 
