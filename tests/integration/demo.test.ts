@@ -64,6 +64,11 @@ function checkInvariants(city: DemoCity) {
 	for (const e of emails) expect(e).toMatch(EMAIL);
 	const userEmails = city.users.map((u) => u.email?.toLowerCase()).filter(Boolean);
 	expect(new Set(userEmails).size).toBe(userEmails.length);
+	// People without e-mail get a sign-in name instead.
+	const usernames = city.users.filter((u) => u.email === null).map((u) => u.username);
+	for (const n of usernames) expect(n).toMatch(/^[a-z0-9]{3,40}$/);
+	expect(new Set(usernames).size).toBe(usernames.length);
+	expect(city.users.filter((u) => u.email !== null && u.username !== null)).toEqual([]);
 	for (const o of city.organisations) {
 		if (o.website) expect(new URL(o.website).hostname).toMatch(/\.example$/);
 		if (o.phone) expect(o.phone).toMatch(/^\+999 [\d ]+$/);
@@ -98,7 +103,7 @@ describe('the demo city generator', () => {
 		expect(generateDemoCity(20261123)).toEqual(city);
 		const hash = createHash('sha256').update(JSON.stringify(city)).digest('hex');
 		// If this changes, the demo city changed: update it on purpose, never by accident.
-		expect(hash).toMatchInlineSnapshot(`"019d9df8b969755c67f1b14b9e0b20ff5cf05dda0d2c73e1ae23bfb555b41cda"`);
+		expect(hash).toMatchInlineSnapshot(`"2861b0b65f8140691845ed65fe12ae8823357c2dfefc3356512efc6521c44ad1"`);
 		expect(generateDemoCity(7).organisations[5]).not.toEqual(city.organisations[5]);
 	});
 
