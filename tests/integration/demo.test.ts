@@ -194,7 +194,8 @@ async function count(db: Db, table: 'users' | 'organisations' | 'memberships' | 
 	return Number(r.rows[0].n);
 }
 
-describe('seeding the demo city', () => {
+// These run in order on one database: each builds on what the one before left.
+describe('seeding the demo city', { timeout: 90_000 }, () => {
 	let d: TestDatabase;
 	let printed = '';
 	const savedFlag = process.env.CONVIVE_DEMO;
@@ -351,21 +352,20 @@ describe('npm run demo:reset', () => {
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'convive-demo-'));
 	afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-	it('refuses bad arguments with exit code 2', async () => {
+	it('refuses bad arguments with exit code 2', { timeout: 60_000 }, async () => {
 		const r = await runReset(dataDir, ['--forse']);
 		expect(r.code).toBe(2);
 		expect(r.err).toContain('Unknown argument: --forse');
 	});
 
-	it('loads the demo into a fresh embedded database, and again on a second run', async () => {
+	// (Resetting an already seeded database is covered in-process above; one child run keeps this quick.)
+	it('loads the demo into a fresh embedded database', async () => {
 		const first = await runReset(dataDir);
 		expect(first.err).toBe('');
 		expect(first.code).toBe(0);
 		expect(first.out).toContain('admin@portavera.example');
-		const second = await runReset(dataDir);
-		expect(second.code).toBe(0);
-		expect(second.out).toContain('the audit log was kept');
-	}, 120_000);
+		expect(first.out).toContain('the audit log was kept');
+	}, 180_000);
 
 	it('says "stop the server first" while another process has the embedded database open', async () => {
 		const holder = spawn(
@@ -393,5 +393,5 @@ describe('npm run demo:reset', () => {
 			holder.kill('SIGTERM');
 			await new Promise((resolve) => (holder.exitCode !== null ? resolve(null) : holder.on('exit', resolve)));
 		}
-	}, 120_000);
+	}, 180_000);
 });
