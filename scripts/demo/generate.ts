@@ -66,6 +66,12 @@ export interface DemoUser {
 	id: string;
 	displayName: string;
 	email: string | null;
+	/**
+	 * A short sign-in name for people without an e-mail address ([a-z0-9],
+	 * lower-case); null for everyone else. Written only when the database has
+	 * a `username` column.
+	 */
+	username: string | null;
 	emailVerifiedAt: string | null;
 	kind: PersonKind;
 	platformRole: PlatformRole | null;
@@ -417,6 +423,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 	const rng = createRng(seed);
 	const usedEmails = new Set<string>();
 	const usedSlugs = new Set<string>();
+	const usedUsernames = new Set<string>();
 
 	const uniqueEmail = (local: string, domain: string): string => {
 		const base = slugify(local).replace(/-/g, '.') || 'person';
@@ -454,8 +461,8 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 		return { given: rng.pick(c.given), family: rng.pick(c.family), locale: c.locale };
 	};
 
-	const addUser = (u: Omit<DemoUser, 'id' | 'password'> & { password?: PasswordKey }): DemoUser => {
-		const user: DemoUser = { ...u, id: rng.uuid(), password: u.password ?? u.kind };
+	const addUser = (u: Omit<DemoUser, 'id' | 'password' | 'username'> & { password?: PasswordKey; username?: string | null }): DemoUser => {
+		const user: DemoUser = { ...u, username: u.username ?? null, id: rng.uuid(), password: u.password ?? u.kind };
 		users.push(user);
 		return user;
 	};
@@ -645,9 +652,17 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 		const email = noEmail
 			? null
 			: uniqueEmail(rng.chance(0.6) ? `${given}.${family}` : `${given}${rng.int(10, 99)}`, rng.pick(EMAIL_PROVIDERS));
+		let username: string | null = null;
+		if (!email) {
+			const base = slugify(given).replace(/-/g, '') || 'person';
+			do username = `${base}${rng.int(10, 999)}`;
+			while (usedUsernames.has(username));
+			usedUsernames.add(username);
+		}
 		const user = addUser({
 			displayName,
 			email,
+			username,
 			emailVerifiedAt: email && rng.chance(0.85) ? createdAt : null,
 			kind,
 			platformRole: null,

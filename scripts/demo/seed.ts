@@ -51,12 +51,15 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 		await Promise.all(keys.map(async (k) => [k, await hashPassword(DEMO_PASSWORDS[k])] as const))
 	);
 
+	// Sign-in names for people without e-mail arrive with a later migration; write them once the column exists.
+	const withUsername = 'username' in users;
 	await insertBatches(city.users, (batch) =>
 		tx.insert(users).values(
 			batch.map((u) => ({
 				id: u.id,
 				displayName: u.displayName,
 				email: u.email,
+				...(withUsername ? { username: u.username } : {}),
 				emailVerifiedAt: date(u.emailVerifiedAt),
 				passwordHash: hashes.get(u.password)!,
 				kind: u.kind,
