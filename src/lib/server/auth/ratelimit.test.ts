@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { rateLimits } from '../db/schema/index.ts';
 import { testDatabase, type TestDatabase } from '../../../../tests/helpers/db.ts';
 import { clear, hit, isLimited, limitKey } from './ratelimit.ts';
 
@@ -41,8 +42,8 @@ describe('fixed-window rate limiter', () => {
 		const results = await Promise.all(Array.from({ length: 20 }, () => hit(d.db, 'test:race', { max: 5, windowMs: 60_000 }, now)));
 		expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
 		expect(results.filter((r) => r.allowed)).toHaveLength(5);
-		const [row] = (await d.db.execute(sql`select count from rate_limits where key = 'test:race'`)).rows as Array<{ count: number }>;
-		expect(Number(row.count)).toBe(20);
+		const [row] = await d.db.select().from(rateLimits).where(eq(rateLimits.key, 'test:race'));
+		expect(row.count).toBe(20);
 	});
 
 	it('hides what it counts', () => {
