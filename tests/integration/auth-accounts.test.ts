@@ -325,14 +325,10 @@ describe('my account', () => {
 	it('exports my data as JSON (audited) without secrets', async () => {
 		const c = app.client();
 		await signIn(c, 'new@example.org');
-		const res = await fetch(app.url + '/account/export', {
-			method: 'POST',
-			headers: { cookie: `convive_session=${c.cookies.get('convive_session')}`, origin: app.url, 'content-type': 'application/x-www-form-urlencoded' },
-			body: ''
-		});
+		const res = await c.post('/account/export/download', {});
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-disposition')).toMatch(/attachment/);
-		const body = await res.text();
+		const body = res.html;
 		const data = JSON.parse(body);
 		expect(data.account.email).toBe('new@example.org');
 		expect(data.account.displayName).toBe('Mover');
