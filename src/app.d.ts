@@ -9,6 +9,8 @@ declare global {
 			log: Logger;
 			actor: Actor;
 			session: SessionInfo | null;
+			/** A sign-in that passed the password but still owes the second factor. Not signed in. */
+			pendingSession: SessionInfo | null;
 			locale: string;
 			ip: string;
 		}

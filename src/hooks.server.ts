@@ -51,10 +51,15 @@ const locale: Handle = ({ event, resolve }) =>
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.actor = anonymous;
 	event.locals.session = null;
+	event.locals.pendingSession = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const info = await validateSession(await getDb(), token);
-		if (info) {
+		if (info?.pendingSecondFactor) {
+			// Password passed, second factor still owed: anonymous everywhere; only
+			// /signin/verify and /signout read locals.pendingSession.
+			event.locals.pendingSession = info;
+		} else if (info) {
 			event.locals.session = info;
 			event.locals.actor = info.actor;
 		} else {
@@ -73,7 +78,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('cross-origin-opener-policy', 'same-origin');
 	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(self), payment=(), usb=(), interest-cohort=()');
 	if (event.url.protocol === 'https:') h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
-	if (event.locals.session && !h.has('cache-control')) h.set('cache-control', 'private, no-store');
+	if ((event.locals.session || event.locals.pendingSession) && !h.has('cache-control')) h.set('cache-control', 'private, no-store');
 	return response;
 };
 

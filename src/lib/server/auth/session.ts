@@ -13,6 +13,8 @@ import type { SignedInActor } from '../policy/index.ts';
 export const SESSION_COOKIE = 'convive_session';
 export const SESSION_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
+/** How long a password-only sign-in waits for its second factor. */
+export const PENDING_MS = 10 * 60 * 1000;
 
 export function newToken(bytes = 32): string {
 	return randomBytes(bytes).toString('base64url');
@@ -33,7 +35,8 @@ export async function createSession(
 	opts: { pendingSecondFactor?: boolean; secondFactor?: boolean; userAgent?: string | null } = {}
 ): Promise<NewSession> {
 	const token = newToken();
-	const expiresAt = new Date(Date.now() + SESSION_DAYS * DAY);
+	// A sign-in that still owes its second factor lives only a few minutes.
+	const expiresAt = new Date(Date.now() + (opts.pendingSecondFactor ? PENDING_MS : SESSION_DAYS * DAY));
 	await tx.insert(sessions).values({
 		id: hashToken(token),
 		userId,
@@ -86,9 +89,9 @@ export async function validateSession(db: Db, token: string | undefined): Promis
 		.from(memberships)
 		.where(eq(memberships.userId, row.user.id));
 
-	// Slide the expiry forward at most once a day.
+	// Slide the expiry forward at most once a day (never for a pending sign-in).
 	let expiresAt = row.session.expiresAt;
-	if (expiresAt.getTime() - now.getTime() < (SESSION_DAYS - 1) * DAY) {
+	if (!row.session.pendingSecondFactor && expiresAt.getTime() - now.getTime() < (SESSION_DAYS - 1) * DAY) {
 		expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY);
 		await db.update(sessions).set({ expiresAt, lastSeenAt: now }).where(eq(sessions.id, id));
 	}

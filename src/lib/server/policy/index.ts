@@ -81,6 +81,9 @@ export const rules = {
 	'account.update': { allow: (a, r) => signedIn(a) && r.type === 'account' && r.userId === a.userId },
 	'account.export': { allow: (a, r) => signedIn(a) && r.type === 'account' && r.userId === a.userId },
 	'account.delete': { allow: (a, r) => signedIn(a) && r.type === 'account' && r.userId === a.userId },
+	// Second factor and recovery codes; never marked personalData, since it is
+	// where a person goes to set up the second factor that rule asks for.
+	'account.security': { allow: (a, r) => signedIn(a) && r.type === 'account' && r.userId === a.userId },
 
 	// The signed-in workspace
 	'workspace.view': { allow: (a) => signedIn(a) },

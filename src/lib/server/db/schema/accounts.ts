@@ -25,6 +25,8 @@ export const users = pgTable(
 		displayName: text('display_name').notNull(),
 		/** Lower-cased. Optional: a person may sign up without one and keep a recovery code. */
 		email: text('email'),
+		/** Short unique sign-in name (lower-case), for people who have no e-mail address. */
+		username: text('username'),
 		emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
 		passwordHash: text('password_hash').notNull(),
 		kind: text('kind', { enum: personKinds }).notNull().default('resident'),
@@ -39,7 +41,10 @@ export const users = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)]
+	(t) => [
+		uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+		uniqueIndex('users_username_key').on(t.username)
+	]
 );
 
 export const sessions = pgTable(
