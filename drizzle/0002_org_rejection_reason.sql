@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "rejection_reason" text;
