@@ -23,7 +23,14 @@ export const SLUG_MAX = 60;
 
 /** The readable part of a slug; may be empty when nothing in the name transliterates. */
 export function slugBase(name: string): string {
-	const lower = name.normalize('NFKC').toLowerCase();
+	// Greek digraphs first (after accents are gone: "ού" → "ου" → "ou").
+	const lower = name
+		.normalize('NFKC')
+		.toLowerCase()
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, (mark, i, all: string) => (/[α-ω]/.test(all[i - 1] ?? '') ? '' : mark))
+		.normalize('NFC')
+		.replace(/ου/g, 'ou');
 	let out = '';
 	for (const ch of lower) {
 		if (MAP[ch] !== undefined) {

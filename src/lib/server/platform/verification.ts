@@ -91,11 +91,11 @@ async function decide(ctx: Ctx, organisationId: string, to: 'verified' | 'reject
 	}
 }
 
-export function verifyOrganisation(ctx: Ctx, organisationId: string) {
+export async function verifyOrganisation(ctx: Ctx, organisationId: string) {
 	return decide(ctx, organisationId, 'verified', null);
 }
 
-export function rejectOrganisation(ctx: Ctx, organisationId: string, reason: string) {
+export async function rejectOrganisation(ctx: Ctx, organisationId: string, reason: string) {
 	const r = reason.trim();
 	if (!r) throw new Refusal(400, 'admin_reason_required', 'reason');
 	return decide(ctx, organisationId, 'rejected', r);
