@@ -59,7 +59,8 @@ export class Client {
 	}
 
 	private headers(extra: Record<string, string> = {}): Record<string, string> {
-		const h: Record<string, string> = { ...extra };
+		// Like a browser: without it SvelteKit answers a form post with JSON meant for `enhance`.
+		const h: Record<string, string> = { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8', ...extra };
 		if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 		if (this.locale) h['accept-language'] = this.locale;
 		return h;

@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!inv) error(404, m.org_invitation_invalid());
 	if (inv.state !== 'pending') error(410, translate(closed[inv.state]));
 	// The link is a secret: never sent on to another site, never kept in a cache.
-	event.setHeaders({ 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' });
+	event.setHeaders({ 'cache-control': 'private, no-store' });
 	return {
 		organisation: inv.organisation,
 		role: inv.role,
