@@ -84,8 +84,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(requestContext, securityHeaders, locale, session);
 
-export const handleError: HandleServerError = ({ error, event, status }) => {
+export const handleError: HandleServerError = (input) => {
+	const { error, event, status } = input;
 	const requestId = event.locals.requestId;
+	// Kit 3 also calls this for `error(status, message)` thrown on purpose: keep that message.
+	if ((input as { kind?: string }).kind === 'app') return { ...(error as App.Error), requestId };
 	if (status >= 500) {
 		(event.locals.log ?? log).error({ err: error, path: event.url.pathname }, 'unhandled error');
 	}

@@ -3,7 +3,7 @@
  * DATABASE_URL is set, PostgreSQL through `pg` when it is. One Drizzle
  * schema and the same SQL migrations serve both.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -32,17 +32,75 @@ export interface Database {
 
 export const migrationsFolder = path.resolve(process.cwd(), 'drizzle');
 
+/** Thrown when another process (the server, a script) has the PGlite data directory open. */
+export class DatabaseLockedError extends Error {
+	readonly code = 'DATABASE_LOCKED';
+	readonly pid: number;
+	constructor(dir: string, pid: number) {
+		super(`The database in ${dir} is in use by another process (pid ${pid}). Stop it first.`);
+		this.pid = pid;
+	}
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (err) {
+		return (err as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * PGlite is single-process and takes no lock of its own: two processes on one
+ * data directory would corrupt it. A lock file next to it holds the owner's
+ * pid; a lock left by a process that is gone is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+	const file = `${dataDir}.lock`;
+	for (let attempt = 0; attempt < 2; attempt++) {
+		try {
+			writeFileSync(file, String(process.pid), { flag: 'wx' });
+			return () => rmSync(file, { force: true });
+		} catch (err) {
+			if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+			const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
+			if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+				throw new DatabaseLockedError(dataDir, pid);
+			}
+			rmSync(file, { force: true });
+		}
+	}
+	throw new DatabaseLockedError(dataDir, -1);
+}
+
 export async function openPglite(dataDir?: string): Promise<Database> {
-	if (dataDir) mkdirSync(dataDir, { recursive: true });
-	const client = dataDir ? new PGlite(dataDir) : new PGlite();
-	await client.waitReady;
+	let unlock = () => {};
+	if (dataDir) {
+		mkdirSync(dataDir, { recursive: true });
+		unlock = lockDataDir(path.resolve(dataDir));
+	}
+	let client: PGlite;
+	try {
+		client = dataDir ? new PGlite(dataDir) : new PGlite();
+		await client.waitReady;
+	} catch (err) {
+		unlock();
+		throw err;
+	}
 	const db = drizzlePglite(client, { schema }) as unknown as Db;
 	return {
 		db,
 		kind: 'pglite',
 		migrate: () => migratePglite(db as never, { migrationsFolder }),
 		ping: () => ping(db),
-		close: () => client.close()
+		close: async () => {
+			try {
+				await client.close();
+			} finally {
+				unlock();
+			}
+		}
 	};
 }
 

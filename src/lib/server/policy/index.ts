@@ -113,9 +113,14 @@ export const rules = {
 		personalData: true,
 		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator') || platform(a, 'admin')
 	},
+	/** Leaving is always one's own choice (the last owner is kept by the use case). */
+	'organisation.leave': { allow: (a, r) => isMember(a, r) },
+	/** The invitation link is a bearer token: whoever holds it may see what it invites to. */
+	'invitation.view': { allow: () => true },
 	'invitation.accept': { allow: (a) => signedIn(a) },
 
 	// Platform administration
+	'platform.admin.view': { allow: (a) => platform(a, 'admin', 'integration_officer') },
 	'platform.users.view': { personalData: true, allow: (a) => platform(a, 'admin') },
 	'platform.roles.manage': { personalData: true, allow: (a) => platform(a, 'admin') },
 	'platform.outbox.view': { personalData: true, allow: (a) => platform(a, 'admin') },

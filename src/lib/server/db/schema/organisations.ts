@@ -39,6 +39,8 @@ export const organisations = pgTable(
 		verification: text('verification', { enum: verificationStates }).notNull().default('unverified'),
 		verifiedAt: timestamp('verified_at', { withTimezone: true }),
 		verifiedBy: uuid('verified_by').references(() => users.id, { onDelete: 'set null' }),
+		/** Why city staff did not verify the organisation; shown to its members. */
+		rejectionReason: text('rejection_reason'),
 		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()

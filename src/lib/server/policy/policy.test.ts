@@ -1,0 +1,144 @@
+/**
+ * The whole access matrix, written out: every action × every kind of actor.
+ * A = allowed, D = denied, S = sign in required, F = second factor required.
+ * Adding an action to `rules` without a row here fails the suite.
+ */
+import { describe, expect, it } from 'vitest';
+import type { MemberRole, PlatformRole } from '../db/schema/index.ts';
+import { actions, allowedOrganisations, anonymous, can, rules, type Action, type Actor, type Decision, type Resource } from './index.ts';
+
+const ORG = '00000000-0000-4000-8000-0000000000aa';
+const OTHER = '00000000-0000-4000-8000-0000000000bb';
+
+let n = 0;
+function user(opts: { platformRole?: PlatformRole; org?: MemberRole; otherOrg?: MemberRole; kind?: 'newcomer' | 'resident'; secondFactor?: boolean } = {}): Actor {
+	const memberships = new Map<string, MemberRole>();
+	if (opts.org) memberships.set(ORG, opts.org);
+	if (opts.otherOrg) memberships.set(OTHER, opts.otherOrg);
+	return {
+		kind: 'user',
+		userId: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+		personKind: opts.kind ?? 'resident',
+		platformRole: opts.platformRole ?? null,
+		memberships,
+		emailVerified: true,
+		secondFactor: opts.secondFactor ?? false,
+		totpEnabled: opts.secondFactor ?? false
+	};
+}
+
+const actors = {
+	anon: anonymous,
+	newcomer: user({ kind: 'newcomer' }),
+	resident: user(),
+	owner: user({ org: 'owner' }),
+	owner_2f: user({ org: 'owner', secondFactor: true }),
+	coord: user({ org: 'coordinator' }),
+	coord_2f: user({ org: 'coordinator', secondFactor: true }),
+	caseworker: user({ org: 'case_worker' }),
+	caseworker_2f: user({ org: 'case_worker', secondFactor: true }),
+	volcoord: user({ org: 'volunteer_coordinator' }),
+	volcoord_2f: user({ org: 'volunteer_coordinator', secondFactor: true }),
+	member: user({ org: 'member' }),
+	other_owner_2f: user({ otherOrg: 'owner', secondFactor: true }),
+	admin: user({ platformRole: 'admin' }),
+	admin_2f: user({ platformRole: 'admin', secondFactor: true }),
+	officer: user({ platformRole: 'integration_officer' }),
+	officer_2f: user({ platformRole: 'integration_officer', secondFactor: true }),
+	evaluator: user({ platformRole: 'evaluator' })
+} satisfies Record<string, Actor>;
+type ActorName = keyof typeof actors;
+const columns = Object.keys(actors) as ActorName[];
+
+/** The resource each action is asked about: THE organisation (unverified), or the actor's own account. */
+function resourceFor(action: Action, actor: Actor): Resource {
+	if (action.startsWith('account.')) return { type: 'account', userId: actor.kind === 'user' ? actor.userId : 'nobody' };
+	if (action.startsWith('organisation.') && action !== 'organisation.list' && action !== 'organisation.create') {
+		return { type: 'organisation', id: ORG, verification: 'unverified' };
+	}
+	if (action.startsWith('invitation.')) return { type: 'invitation', organisationId: ORG };
+	return { type: 'platform' };
+}
+
+//                                   anon newc res  own  own2 coo  coo2 cw   cw2  vc   vc2  mem  oth2 adm  adm2 off  off2 eva
+const table: Record<Action, string> = {
+	'portal.view':                  'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'account.view':                 'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'account.update':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'account.export':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'account.delete':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'workspace.view':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'organisation.list':            'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'organisation.create':          'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'organisation.view':            'S    D    D    A    A    A    A    A    A    A    A    A    D    A    A    A    A    D',
+	'organisation.update':          'S    D    D    A    A    A    A    D    D    D    D    D    D    A    A    A    A    D',
+	'organisation.verify':          'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    D',
+	'organisation.members.view':    'S    D    D    F    A    F    A    F    A    F    A    D    D    F    A    D    D    D',
+	'organisation.members.manage':  'S    D    D    F    A    D    D    D    D    D    D    D    D    F    A    D    D    D',
+	'organisation.invite':          'S    D    D    F    A    F    A    D    D    D    D    D    D    F    A    D    D    D',
+	'organisation.leave':           'S    D    D    A    A    A    A    A    A    A    A    A    D    D    D    D    D    D',
+	'invitation.view':              'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'invitation.accept':            'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'platform.admin.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    D',
+	'platform.users.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D',
+	'platform.roles.manage':        'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D',
+	'platform.outbox.view':         'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D',
+	'platform.audit.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D',
+	'platform.stats.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A'
+};
+
+const code: Record<string, Decision> = { A: 'allowed', D: 'denied', S: 'sign_in_required', F: 'second_factor_required' };
+
+describe('the access matrix', () => {
+	it('has a row for every action in the rules, and no row for an action that does not exist', () => {
+		expect(Object.keys(table).sort()).toEqual([...actions].sort());
+		expect(Object.keys(rules).sort()).toEqual([...actions].sort());
+	});
+
+	for (const [action, row] of Object.entries(table) as [Action, string][]) {
+		const cells = row.trim().split(/\s+/);
+		it(`${action}: one decision per kind of actor`, () => {
+			expect(cells).toHaveLength(columns.length);
+			const got = columns.map((c) => can(actors[c], action, resourceFor(action, actors[c])));
+			const want = cells.map((c) => code[c]);
+			const diff = columns.flatMap((c, i) => (got[i] === want[i] ? [] : [`${c}: got ${got[i]}, want ${want[i]}`]));
+			expect(diff, diff.join('; ')).toEqual([]);
+		});
+	}
+});
+
+describe('resources the table does not cover', () => {
+	it('shows a verified organisation to everyone, including people signed out', () => {
+		const verified: Resource = { type: 'organisation', id: ORG, verification: 'verified' };
+		for (const c of columns) expect(can(actors[c], 'organisation.view', verified), c).toBe('allowed');
+	});
+
+	it("never lets anyone act on another person's account", () => {
+		for (const c of columns) {
+			for (const a of ['account.view', 'account.update', 'account.export', 'account.delete'] as const) {
+				const d = can(actors[c], a, { type: 'account', userId: '00000000-0000-4000-8000-999999999999' });
+				expect(d === 'denied' || d === 'sign_in_required', `${c} ${a}`).toBe(true);
+			}
+		}
+	});
+
+	it('gives a member of another organisation nothing over this one', () => {
+		const other = actors.other_owner_2f;
+		for (const a of actions.filter((x) => x.startsWith('organisation.') && !['organisation.list', 'organisation.create'].includes(x))) {
+			expect(can(other, a, { type: 'organisation', id: ORG, verification: 'unverified' }), a).toBe('denied');
+		}
+		expect(can(other, 'organisation.members.manage', { type: 'organisation', id: OTHER })).toBe('allowed');
+	});
+
+	it('denies a wrong kind of resource and an unknown action', () => {
+		expect(can(actors.owner_2f, 'organisation.update', { type: 'platform' })).toBe('denied');
+		expect(can(actors.owner_2f, 'organisation.update', { type: 'account', userId: ORG })).toBe('denied');
+		expect(can(actors.admin_2f, 'no.such.action' as Action)).toBe('denied');
+		expect(can(anonymous, 'no.such.action' as Action)).toBe('denied');
+	});
+
+	it('drops forged and foreign organisation ids in bulk checks', () => {
+		expect(allowedOrganisations(actors.owner_2f, 'organisation.update', [ORG, OTHER, 'not-a-uuid'])).toEqual([ORG]);
+		expect(allowedOrganisations(actors.member, 'organisation.update', [ORG])).toEqual([]);
+	});
+});

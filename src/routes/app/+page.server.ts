@@ -1,0 +1,46 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { ctxFrom } from '#lib/server/context.ts';
+import { readForm } from '#lib/server/http/form.ts';
+import { authorize, requireUser } from '#lib/server/http/guard.ts';
+import { refusalFail } from '#lib/server/http/refusal.ts';
+import { setSessionCookie } from '#lib/server/http/session-cookie.ts';
+import { acceptInvitation, invitationsForMe } from '#lib/server/organisations/invitations.ts';
+import { myOrganisations } from '#lib/server/organisations/organisations.ts';
+import { invitationIdForm } from '#lib/server/organisations/schemas.ts';
+import { can } from '#lib/server/policy/index.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	requireUser(event);
+	await authorize(event, 'workspace.view');
+	const ctx = await ctxFrom(event);
+	const [organisations, invitations] = await Promise.all([myOrganisations(ctx), invitationsForMe(ctx)]);
+	const admin = can(ctx.actor, 'platform.admin.view');
+	return {
+		displayName: event.locals.session?.displayName ?? '',
+		organisations,
+		invitations,
+		staff: admin === 'allowed' || admin === 'second_factor_required'
+	};
+};
+
+export const actions: Actions = {
+	/** Accepting an invitation to one's own verified address, without the link. */
+	accept: async (event) => {
+		requireUser(event);
+		await authorize(event, 'invitation.accept');
+		const form = await readForm(event.request, invitationIdForm);
+		if (!form.ok) return fail(form.status, { values: form.values, errors: form.errors, message: form.message });
+		const session = event.locals.session;
+		if (!session) redirect(303, '/signin?next=/app');
+		let organisationId: string;
+		try {
+			const done = await acceptInvitation(await ctxFrom(event), { invitationId: form.data.invitationId }, session.sessionId);
+			setSessionCookie(event, done.session);
+			organisationId = done.organisationId;
+		} catch (err) {
+			return refusalFail(err, form.values);
+		}
+		redirect(303, `/app/organisations/${organisationId}?joined=1`);
+	}
+};
