@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
+import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
 import { database, getDb } from '#lib/server/db/index.ts';
 import { log } from '#lib/server/log.ts';
 import { anonymous } from '#lib/server/policy/index.ts';
@@ -29,7 +28,8 @@ const requestContext: Handle = async ({ event, resolve }) => {
 	event.locals.log.info(
 		{
 			method: event.request.method,
-			path: event.url.pathname,
+			// The route pattern, not the URL: paths and queries can carry tokens (invitations, resets).
+			route: event.route.id ?? 'unmatched',
 			status: response.status,
 			ms: Math.round(performance.now() - started)
 		},
@@ -90,7 +90,7 @@ export const handleError: HandleServerError = (input) => {
 	// Kit 3 also calls this for `error(status, message)` thrown on purpose: keep that message.
 	if ((input as { kind?: string }).kind === 'app') return { ...(error as App.Error), requestId };
 	if (status >= 500) {
-		(event.locals.log ?? log).error({ err: error, path: event.url.pathname }, 'unhandled error');
+		(event.locals.log ?? log).error({ err: error, route: event.route.id }, 'unhandled error');
 	}
 	return {
 		message: status === 404 ? m.error_not_found_title() : m.error_server_title(),
