@@ -162,13 +162,18 @@ export interface TabOptions {
 export class Tab {
 	readonly problems: string[] = [];
 	readonly visited: string[] = [];
-	private constructor(
-		readonly browser: Browser,
-		readonly context: BrowserContext,
-		readonly page: Page,
-		readonly base: string,
-		readonly js: boolean
-	) {
+	readonly browser: Browser;
+	readonly context: BrowserContext;
+	readonly page: Page;
+	readonly base: string;
+	readonly js: boolean;
+
+	private constructor(browser: Browser, context: BrowserContext, page: Page, base: string, js: boolean) {
+		this.browser = browser;
+		this.context = context;
+		this.page = page;
+		this.base = base;
+		this.js = js;
 		page.on('pageerror', (err) => this.problems.push(`uncaught error on ${page.url()}: ${err.message}`));
 		page.on('console', (msg) => {
 			if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) {
