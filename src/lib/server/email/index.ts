@@ -34,6 +34,17 @@ function oneLine(s: string): string {
 	return s.replace(/[\r\n]+/g, ' ').slice(0, 250);
 }
 
+/**
+ * Without SMTP (the demo), say on the console that a message is waiting in
+ * the outbox and print the links it carries, so a person trying the demo
+ * can follow a verification or invitation link. Never in tests.
+ */
+function announceUndelivered(to: string, subject: string, text: string): void {
+	if (process.env.VITEST || config().LOG_LEVEL === 'silent') return;
+	const links = text.match(/https?:\/\/\S+/g) ?? [];
+	console.log(`[outbox] e-mail to ${to}: "${subject}"${links.length ? `\n  ${links.join('\n  ')}` : ''}`);
+}
+
 export async function sendEmail(db: Tx, email: OutgoingEmail): Promise<{ id: string; delivered: boolean }> {
 	const subject = oneLine(email.subject);
 	const [row] = await db
@@ -41,7 +52,10 @@ export async function sendEmail(db: Tx, email: OutgoingEmail): Promise<{ id: str
 		.values({ toAddress: email.to, subject, textBody: email.text, template: email.template })
 		.returning({ id: emailOutbox.id });
 	const c = config();
-	if (!c.SMTP_URL) return { id: row.id, delivered: false };
+	if (!c.SMTP_URL) {
+		announceUndelivered(email.to, subject, email.text);
+		return { id: row.id, delivered: false };
+	}
 	try {
 		await transporterFor(c.SMTP_URL).sendMail({ from: c.MAIL_FROM, to: email.to, subject, text: email.text });
 		await db.update(emailOutbox).set({ sentAt: new Date(), attempts: 1 }).where(eq(emailOutbox.id, row.id));

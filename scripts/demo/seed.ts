@@ -1,0 +1,207 @@
+/**
+ * Loads the fictional demo city, Portavera, into the database.
+ *
+ *   seedDemoIfEmpty()  called by `npm start`: seeds only a database with no
+ *                      users and no organisations, never on top of real data.
+ *   seedDemo(db)       seeds unconditionally (tests, `npm run demo:reset`).
+ *
+ * Everything goes in one transaction with multi-row inserts; each distinct
+ * demo password is hashed once (argon2id is deliberately slow) and shared.
+ */
+import { sql } from 'drizzle-orm';
+import { database, type Db, type Tx } from '../../src/lib/server/db/index.ts';
+import { memberships, neighbourhoods, organisations, users } from '../../src/lib/server/db/schema/index.ts';
+import { hashPassword } from '../../src/lib/server/auth/passwords.ts';
+import { record } from '../../src/lib/server/audit/index.ts';
+import { DEMO_PASSWORDS, generateDemoCity, type DemoAccount, type DemoCity, type PasswordKey } from './generate.ts';
+
+export interface SeedResult {
+	neighbourhoods: number;
+	organisations: number;
+	users: number;
+	memberships: number;
+	ms: number;
+	accounts: DemoAccount[];
+}
+
+export interface SeedOptions {
+	/** Defaults to `generateDemoCity()`. */
+	city?: DemoCity;
+	/** Do not print the table of demo accounts. */
+	quiet?: boolean;
+}
+
+/** Every seeder takes this lock first, so two processes starting together seed once. */
+const SEED_LOCK = 20_261_123;
+const BATCH = 500;
+
+async function insertBatches<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+	for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+}
+
+const date = (iso: string | null) => (iso === null ? null : new Date(iso));
+
+/**
+ * Writes the city inside the given transaction (no transaction of its own),
+ * with one audit entry 'demo.seeded'.
+ */
+export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedResult, 'ms' | 'accounts'>> {
+	const keys = [...new Set(city.users.map((u) => u.password))] as PasswordKey[];
+	const hashes = new Map<PasswordKey, string>(
+		await Promise.all(keys.map(async (k) => [k, await hashPassword(DEMO_PASSWORDS[k])] as const))
+	);
+
+	await insertBatches(city.users, (batch) =>
+		tx.insert(users).values(
+			batch.map((u) => ({
+				id: u.id,
+				displayName: u.displayName,
+				email: u.email,
+				emailVerifiedAt: date(u.emailVerifiedAt),
+				passwordHash: hashes.get(u.password)!,
+				kind: u.kind,
+				platformRole: u.platformRole,
+				locale: u.locale,
+				createdAt: new Date(u.createdAt),
+				updatedAt: new Date(u.createdAt)
+			}))
+		)
+	);
+	await tx.insert(neighbourhoods).values(city.neighbourhoods);
+	await insertBatches(city.organisations, (batch) =>
+		tx.insert(organisations).values(
+			batch.map((o) => ({
+				...o,
+				verifiedAt: date(o.verifiedAt),
+				createdAt: new Date(o.createdAt),
+				updatedAt: new Date(o.verifiedAt ?? o.createdAt)
+			}))
+		)
+	);
+	await insertBatches(city.memberships, (batch) =>
+		tx.insert(memberships).values(batch.map((m) => ({ ...m, createdAt: new Date(m.createdAt) })))
+	);
+	const counts = {
+		neighbourhoods: city.neighbourhoods.length,
+		organisations: city.organisations.length,
+		users: city.users.length,
+		memberships: city.memberships.length
+	};
+	await record(tx, {
+		actorId: null,
+		action: 'demo.seeded',
+		resourceType: 'platform',
+		outcome: 'done',
+		details: { seed: city.seed, ...counts }
+	});
+	return counts;
+}
+
+/** Seeds the demo city unconditionally, in one transaction (a savepoint if `db` is already one). */
+export async function seedDemo(db: Db | Tx, opts: SeedOptions = {}): Promise<SeedResult> {
+	const started = performance.now();
+	const city = opts.city ?? generateDemoCity();
+	const counts = await (db as Db).transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+		return insertDemoCity(tx, city);
+	});
+	const result = { ...counts, ms: Math.round(performance.now() - started), accounts: city.accounts };
+	if (!opts.quiet) printDemoAccounts(result);
+	return result;
+}
+
+/** Whether the database holds no people and no organisations at all. */
+export async function isEmpty(db: Tx): Promise<boolean> {
+	const result = (await db.execute(
+		sql`select (select count(*) from users)::int as users, (select count(*) from organisations)::int as organisations`
+	)) as unknown as { rows: { users: number; organisations: number }[] };
+	const row = result.rows[0];
+	return Number(row.users) === 0 && Number(row.organisations) === 0;
+}
+
+/**
+ * What `npm start` calls. Seeds only when the database has no users and no
+ * organisations. On the embedded database that is the default (set
+ * CONVIVE_DEMO=0 to start empty); on a PostgreSQL server only when
+ * CONVIVE_DEMO=1, so a production database never receives accounts with
+ * published passwords by accident.
+ */
+export async function seedDemoIfEmpty(opts: SeedOptions = {}): Promise<SeedResult | null> {
+	const flag = process.env.CONVIVE_DEMO;
+	if (flag === '0' || flag === 'false') return null;
+	const d = await database();
+	if (d.kind === 'postgres' && flag !== '1' && flag !== 'true') {
+		if (!opts.quiet && (await isEmpty(d.db))) {
+			console.log('The database is empty. The demo city is loaded automatically only on the embedded database;');
+			console.log('to load it into this PostgreSQL database, start with CONVIVE_DEMO=1 or run `npm run demo:reset`.');
+		}
+		return null;
+	}
+	const started = performance.now();
+	const city = opts.city ?? generateDemoCity();
+	const counts = await d.db.transaction(async (tx) => {
+		await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+		if (!(await isEmpty(tx))) return null;
+		return insertDemoCity(tx, city);
+	});
+	if (!counts) return null;
+	const result = { ...counts, ms: Math.round(performance.now() - started), accounts: city.accounts };
+	if (!opts.quiet) printDemoAccounts(result);
+	return result;
+}
+
+const LABELS: Record<PasswordKey, string> = {
+	admin: 'administrator',
+	integration_officer: 'integration officer',
+	evaluator: 'evaluator',
+	owner: 'organisation owner',
+	coordinator: 'organisation coordinator',
+	case_worker: 'case worker',
+	volunteer_coordinator: 'volunteer coordinator',
+	member: 'organisation member',
+	newcomer: 'newcomer',
+	resident: 'resident'
+};
+
+/** The lines printed after seeding: what was loaded and which accounts to try. */
+export function demoAccountsTable(result: Omit<SeedResult, 'ms'> & { ms?: number }): string {
+	const lines: string[] = [];
+	const took = result.ms === undefined ? '' : ` in ${(result.ms / 1000).toFixed(1)} s`;
+	lines.push('');
+	lines.push(
+		`Loaded the demo city Portavera (fictional): ${result.neighbourhoods} neighbourhoods, ${result.organisations} organisations, ` +
+			`${result.users} accounts, ${result.memberships} memberships${took}.`
+	);
+	lines.push('Demo accounts to try. These passwords are public: never put real data in the demo.');
+	lines.push('');
+	const w1 = Math.max(...result.accounts.map((a) => a.label.length), 4) + 2;
+	const w2 = Math.max(...result.accounts.map((a) => a.email.length), 6) + 2;
+	lines.push(`  ${'Role'.padEnd(w1)}${'E-mail'.padEnd(w2)}Password`);
+	lines.push(`  ${'-'.repeat(w1 - 2).padEnd(w1)}${'-'.repeat(w2 - 2).padEnd(w2)}${'-'.repeat(20)}`);
+	for (const a of result.accounts) {
+		lines.push(`  ${a.label.padEnd(w1)}${a.email.padEnd(w2)}${a.password}${a.secondFactor ? '  *' : ''}`);
+	}
+	lines.push('');
+	lines.push('  * Sees other people’s personal data: on first access to it, you will be asked to set up a');
+	lines.push('    second factor (TOTP) with any authenticator app. That is expected.');
+	lines.push('');
+	lines.push('Every other demo account signs in with the password of its role:');
+	const keys = Object.keys(DEMO_PASSWORDS) as PasswordKey[];
+	const w = Math.max(...keys.map((k) => LABELS[k].length)) + 2;
+	for (let i = 0; i < keys.length; i += 2) {
+		lines.push(
+			keys
+				.slice(i, i + 2)
+				.map((k) => `  ${LABELS[k].padEnd(w)}${DEMO_PASSWORDS[k].padEnd(24)}`)
+				.join('')
+				.trimEnd()
+		);
+	}
+	lines.push('Reset the demo at any time with `npm run demo:reset` (stop the server first).');
+	lines.push('');
+	return lines.join('\n');
+}
+
+export function printDemoAccounts(result: Omit<SeedResult, 'ms'> & { ms?: number }): void {
+	console.log(demoAccountsTable(result));
+}

@@ -1,0 +1,105 @@
+/**
+ * One account per role the access matrix checks, with live sessions, and
+ * the records the routes need (a verified and an unverified organisation,
+ * an invitation).
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../../src/lib/server/db/index.ts';
+import { invitations, memberships, organisations, users } from '../../src/lib/server/db/schema/index.ts';
+import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
+import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
+
+export const roles = [
+	'anonymous',
+	'newcomer',
+	'resident',
+	'owner',
+	'coordinator',
+	'case_worker',
+	'volunteer_coordinator',
+	'member',
+	'other_org_owner',
+	'admin',
+	'integration_officer',
+	'evaluator'
+] as const;
+export type Role = (typeof roles)[number];
+
+export interface Fixtures {
+	org: { id: string; slug: string };
+	unverifiedOrg: { id: string; slug: string };
+	invitationToken: string;
+	/** Session cookie per role (none for anonymous). */
+	tokens: Partial<Record<Role, string>>;
+	userIds: Partial<Record<Role, string>>;
+}
+
+const memberRoleOf: Partial<Record<Role, MemberRole>> = {
+	owner: 'owner',
+	coordinator: 'coordinator',
+	case_worker: 'case_worker',
+	volunteer_coordinator: 'volunteer_coordinator',
+	member: 'member'
+};
+const platformRoleOf: Partial<Record<Role, PlatformRole>> = {
+	admin: 'admin',
+	integration_officer: 'integration_officer',
+	evaluator: 'evaluator'
+};
+
+// A placeholder hash: nobody signs in with a password here, sessions are made directly.
+const NO_PASSWORD = '$argon2id$v=19$m=19456,t=2,p=1$bm9wYXNzd29yZA$bm9wYXNzd29yZG5vcGFzc3dvcmQ';
+
+export async function createFixtures(db: Db): Promise<Fixtures> {
+	const [org, unverifiedOrg, otherOrg] = await db
+		.insert(organisations)
+		.values([
+			{ slug: 'matrix-verified', name: 'Matrix Verified NGO', type: 'ngo', verification: 'verified' },
+			{ slug: 'matrix-unverified', name: 'Matrix Unverified Group', type: 'informal_group' },
+			{ slug: 'matrix-other', name: 'Matrix Other Association', type: 'migrant_association', verification: 'verified' }
+		])
+		.returning({ id: organisations.id, slug: organisations.slug });
+
+	const tokens: Fixtures['tokens'] = {};
+	const userIds: Fixtures['userIds'] = {};
+	for (const role of roles) {
+		if (role === 'anonymous') continue;
+		const [u] = await db
+			.insert(users)
+			.values({
+				displayName: `Matrix ${role}`,
+				email: `${role}@matrix.example`,
+				emailVerifiedAt: new Date(),
+				passwordHash: NO_PASSWORD,
+				kind: role === 'newcomer' ? 'newcomer' : 'resident',
+				platformRole: platformRoleOf[role] ?? null,
+				totpEnabledAt: new Date()
+			})
+			.returning({ id: users.id });
+		userIds[role] = u.id;
+		const memberRole = memberRoleOf[role];
+		if (memberRole) {
+			await db.insert(memberships).values([
+				{ organisationId: org.id, userId: u.id, role: memberRole },
+				{ organisationId: unverifiedOrg.id, userId: u.id, role: memberRole }
+			]);
+		}
+		if (role === 'other_org_owner') {
+			await db.insert(memberships).values({ organisationId: otherOrg.id, userId: u.id, role: 'owner' });
+		}
+		const { token } = await createSession(db, u.id, { secondFactor: true });
+		tokens[role] = token;
+	}
+
+	const invitationToken = newToken();
+	await db.insert(invitations).values({
+		organisationId: org.id,
+		email: 'invitee@matrix.example',
+		role: 'member',
+		tokenHash: createHash('sha256').update(invitationToken).digest('hex'),
+		invitedBy: userIds.owner,
+		expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000)
+	});
+
+	return { org, unverifiedOrg, invitationToken, tokens, userIds };
+}
