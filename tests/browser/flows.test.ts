@@ -18,21 +18,25 @@ import { launchBrowser, Tab, type TabOptions } from './helpers.ts';
 interface FieldSel {
 	/** The field's label as a person reads it in English (tried first). */
 	label: RegExp;
-	/** Its form field name (used when the label does not match, e.g. in Arabic). */
-	name: string;
+	/**
+	 * Its form field name, used when the label does not match (e.g. in Arabic).
+	 * Where the agreed contract and the auth/orgs branches differ, both names
+	 * are listed (branch first); exactly one must be on the page.
+	 */
+	name: string | readonly string[];
 }
 
 const SEL = {
 	signup: {
 		path: '/signup',
-		displayName: { label: /^display name/i, name: 'displayName' },
+		displayName: { label: /^(display name|your name)/i, name: ['display_name', 'displayName'] },
 		email: { label: /^e-?mail/i, name: 'email' },
 		password: { label: /^password/i, name: 'password' },
 		submit: /create|sign up|register/i
 	},
 	signin: {
 		path: '/signin',
-		email: { label: /^e-?mail/i, name: 'email' },
+		email: { label: /^e-?mail/i, name: ['identifier', 'email'] },
 		password: { label: /^password/i, name: 'password' },
 		submit: /sign in|log in/i
 	},
@@ -43,7 +47,7 @@ const SEL = {
 	},
 	security: {
 		path: '/account/security',
-		secret: '[data-testid="totp-secret"]',
+		secret: '[data-testid="totp-secret"], [data-testid="totp-key"]',
 		/** A button that starts the set-up, if the secret is not shown at once. */
 		start: /set up|turn on|enable|add|start/i,
 		code: { label: /code/i, name: 'code' },
@@ -61,6 +65,7 @@ const SEL = {
 	orgNew: {
 		path: '/app/organisations/new',
 		name: { label: /^name/i, name: 'name' },
+		/** A <select> or a group of radio buttons. */
 		type: { label: /type|kind/i, name: 'type' },
 		description: { label: /description|about/i, name: 'description' },
 		submit: /create|save/i
@@ -70,6 +75,7 @@ const SEL = {
 	invitations: {
 		path: (orgId: string) => `/app/organisations/${orgId}/invitations`,
 		email: { label: /e-?mail/i, name: 'email' },
+		/** A <select> or a group of radio buttons. */
 		role: { label: /role/i, name: 'role' },
 		/** Which role to give: the first option whose value matches, else the first non-empty one. */
 		preferredRole: /member/i,
@@ -114,12 +120,15 @@ const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).sli
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
+const namesOf = (f: FieldSel): readonly string[] => (typeof f.name === 'string' ? [f.name] : f.name);
+const byNames = (page: Page, f: FieldSel) => page.locator(namesOf(f).map((n) => `[name="${n}"]`).join(', '));
+
 /** The field by its label when that is unambiguous and is the right field, else by its name. */
 async function field(page: Page, f: FieldSel): Promise<Locator> {
 	const byLabel = page.getByLabel(f.label);
-	if ((await byLabel.count()) === 1 && (await byLabel.getAttribute('name')) === f.name) return byLabel;
-	const byName = page.locator(`[name="${f.name}"]`);
-	expect(await byName.count(), `exactly one field named "${f.name}" on ${page.url()}`).toBe(1);
+	if ((await byLabel.count()) === 1 && namesOf(f).includes((await byLabel.getAttribute('name')) ?? '')) return byLabel;
+	const byName = byNames(page, f);
+	expect(await byName.count(), `exactly one field named ${namesOf(f).join(' or ')} on ${page.url()}`).toBe(1);
 	return byName;
 }
 
@@ -140,15 +149,28 @@ async function fill(page: Page, f: FieldSel, value: string): Promise<Locator> {
 	return el;
 }
 
-/** Picks an option of a <select>: the first whose value matches `prefer`, else the first with a value. */
+/**
+ * Picks a choice in a <select> or a radio group: the first whose value
+ * matches `prefer`, else the first with a value.
+ */
 async function choose(page: Page, f: FieldSel, prefer?: RegExp): Promise<string> {
-	const select = await field(page, f);
-	const values = (await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter(
-		(v) => v !== ''
-	);
-	expect(values.length, `options in ${f.name}`).toBeGreaterThan(0);
+	const inputs = byNames(page, f);
+	expect(await inputs.count(), `a choice named ${namesOf(f).join(' or ')} on ${page.url()}`).toBeGreaterThan(0);
+	const tag = await inputs.first().evaluate((el) => el.tagName.toLowerCase());
+	if (tag === 'select') {
+		expect(await inputs.count()).toBe(1);
+		const values = (await inputs.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter((v) => v !== '');
+		expect(values.length, `options in ${namesOf(f).join(' or ')}`).toBeGreaterThan(0);
+		const value = (prefer && values.find((v) => prefer.test(v))) || values[0];
+		await inputs.selectOption(value);
+		return value;
+	}
+	const radios = page.locator(namesOf(f).map((n) => `input[type="radio"][name="${n}"]`).join(', '));
+	const values = (await radios.evaluateAll((rs) => rs.map((r) => (r as HTMLInputElement).value))).filter((v) => v !== '');
+	expect(values.length, `radio buttons named ${namesOf(f).join(' or ')}`).toBeGreaterThan(0);
 	const value = (prefer && values.find((v) => prefer.test(v))) || values[0];
-	await select.selectOption(value);
+	// Checked through its label, the way a person does.
+	await radios.and(page.locator(`[value="${value}"]`)).check();
 	return value;
 }
 
