@@ -5,7 +5,9 @@
  */
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { createSession, SESSION_COOKIE } from '../../src/lib/server/auth/session.ts';
+import { users } from '../../src/lib/server/db/schema/index.ts';
+import { startTestApp, text, type TestApp } from '../helpers/app.ts';
 
 const LOCALES = ['en', 'it', 'es', 'fr', 'de', 'pl', 'el', 'ro', 'uk', 'ar', 'fa', 'ti'];
 const gz = (s: string) => gzipSync(Buffer.from(s), { level: 6 }).length;
@@ -77,6 +79,25 @@ describe('the shell', () => {
 		}
 	});
 
+	it('shows the workspace and a sign-out button (a POST form) to a signed-in person, in their language', async () => {
+		const [u] = await app.database.db
+			.insert(users)
+			.values({ displayName: 'Samira', passwordHash: 'x', kind: 'newcomer' })
+			.returning({ id: users.id });
+		const { token } = await createSession(app.database.db, u.id);
+		const c = app.client({ locale: 'ar' });
+		c.cookies.set(SESSION_COOKIE, token);
+		const { html, headers } = await c.get('/');
+		expect(html).toContain('href="/app"');
+		expect(html).toMatch(/<form method="POST" action="\/signout"><button class="link-button" type="submit">تسجيل الخروج<\/button><\/form>/);
+		const nav = /<nav class="main-nav"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+		expect(nav).not.toContain('href="/signin"');
+		expect(nav).not.toContain('href="/signup"');
+		expect(html).not.toMatch(/href="\/sign(in|up)"/);
+		expect(text(html)).toContain('مساحة عملي');
+		expect(headers.get('cache-control')).toBe('private, no-store');
+	});
+
 	it('marks decorative icons as hidden from screen readers', async () => {
 		const { html } = await app.client().get('/design');
 		for (const svg of html.match(/<svg\b[^>]*>/g) ?? []) expect(svg).toContain('aria-hidden="true"');
@@ -134,6 +155,8 @@ describe('the design catalogue', () => {
 	it('names table regions and pagination, and marks the current page and tab', () => {
 		expect(html).toMatch(/<div class="table-wrap[^"]*" role="region" aria-labelledby="[^"]+" tabindex="0">/);
 		expect(html).toMatch(/<nav class="pagination" aria-label="Pages">/);
+		// Several on one page get their own names (landmarks must be unique).
+		expect(html).toMatch(/<nav class="pagination" aria-label="Pages \(last page\)">/);
 		expect(html).toMatch(/aria-current="page" aria-label="Page 6, current page">6<\/a>/);
 		expect(html).toMatch(/rel="prev"[\s\S]*?Previous page/);
 		expect(html).toMatch(/<nav class="tabs" aria-label="Service sections">[\s\S]*?aria-current="page">About</);
