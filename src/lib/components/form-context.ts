@@ -1,7 +1,8 @@
 /**
  * The values and errors of the nearest <Form>, so a Field inside it shows the
  * kept input and its error without every page passing them one by one.
- * Props given to a field directly always win.
+ * After a post, the kept values win over a field's own `value`/`checked` (so
+ * nobody loses what they typed); a field's own `error` wins over the Form's.
  */
 import { getContext, setContext } from 'svelte';
 
