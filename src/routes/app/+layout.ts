@@ -1,0 +1,2 @@
+// The signed-in workspace enhances its forms with JavaScript (they still work without it).
+export const csr = true;
