@@ -184,19 +184,21 @@ describe('sign in and out', () => {
 		expect(evil.location).toBe('/account');
 	});
 
-	it('sets Secure on the cookie when the site is served over https', async () => {
+	it('does not let a client claim https by itself (no trusted proxy): its https Origin is refused', async () => {
 		const res = await fetch(app.url + '/signin', {
 			method: 'POST',
 			redirect: 'manual',
 			headers: {
 				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html',
 				origin: app.url.replace('http:', 'https:'),
+				'x-forwarded-proto': 'https',
 				'x-convive-proto': 'https'
 			},
 			body: new URLSearchParams({ identifier: 'known@example.org', password: PASSWORD })
 		});
-		// The server ignores a client's forwarded protocol unless a proxy is trusted, so this is plain http.
 		expect(res.status).toBe(403);
+		expect(res.headers.getSetCookie().some((c) => c.startsWith('convive_session='))).toBe(false);
 	});
 
 	it('signs out with a POST that deletes the session', async () => {
