@@ -1,6 +1,6 @@
 /** Shared steps for the account tests: sign up, read links from e-mails, sign in. */
 import { expect } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Client, Page, TestApp } from './app.ts';
 
 export const PASSWORD = 'correct horse battery';
@@ -32,12 +32,17 @@ export async function signIn(c: Client, identifier: string, password = PASSWORD,
 	return c.post('/signin', next ? { identifier, password, next } : { identifier, password });
 }
 
+/** Runs raw SQL on the test database; rows come back untyped. */
+export async function exec(app: TestApp, query: SQL): Promise<{ rows: Array<Record<string, unknown>> }> {
+	return (await app.database.db.execute(query)) as unknown as { rows: Array<Record<string, unknown>> };
+}
+
 export async function count(app: TestApp, table: 'users' | 'sessions' | 'audit_log' | 'one_time_tokens' | 'email_outbox' | 'recovery_codes'): Promise<number> {
-	const res = await app.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
+	const res = await exec(app, sql.raw(`select count(*)::int as n from ${table}`));
 	return Number((res.rows[0] as { n: number }).n);
 }
 
 export async function auditActions(app: TestApp): Promise<Array<{ action: string; outcome: string; resource_id: string | null; details: unknown }>> {
-	const res = await app.database.db.execute(sql`select action, outcome, resource_id, details from audit_log order by seq`);
+	const res = await exec(app, sql`select action, outcome, resource_id, details from audit_log order by seq`);
 	return res.rows as never;
 }

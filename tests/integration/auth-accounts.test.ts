@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, text, type TestApp } from '../helpers/app.ts';
-import { PASSWORD, auditActions, codeIn, count, linkIn, signIn, signUpVerified } from '../helpers/auth.ts';
+import { PASSWORD, auditActions, codeIn, count, linkIn, signIn, signUpVerified, exec } from '../helpers/auth.ts';
 import { hashToken } from '../../src/lib/server/auth/session.ts';
 
 let app: TestApp;
@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => app.stop());
 
 async function userRow(email: string) {
-	const res = await app.database.db.execute(sql`select * from users where lower(email) = ${email}`);
+	const res = await exec(app, sql`select * from users where lower(email) = ${email}`);
 	return res.rows[0] as Record<string, unknown> | undefined;
 }
 
@@ -29,7 +29,7 @@ describe('sign up with an e-mail address', () => {
 		expect(mail.subject).not.toBe('Confirm your e-mail address for Convive');
 		const link = linkIn(mail.text, '/verify-email');
 		const token = new URLSearchParams(link.split('?')[1]).get('token')!;
-		const stored = await app.database.db.execute(sql`select token_hash, kind, expires_at, created_at from one_time_tokens`);
+		const stored = await exec(app, sql`select token_hash, kind, expires_at, created_at from one_time_tokens`);
 		const row = stored.rows[0] as { token_hash: string; kind: string; expires_at: string; created_at: string };
 		expect(row.token_hash).toBe(hashToken(token));
 		expect(row.kind).toBe('verify_email');
@@ -112,7 +112,7 @@ describe('sign up without an e-mail address', () => {
 		expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
 		expect(await count(app, 'users')).toBe(usersBefore + 1);
 		expect(c.cookies.has('convive_session')).toBe(true);
-		const codes = await app.database.db.execute(sql`select purpose, code_hash from recovery_codes rc join users u on u.id = rc.user_id where u.username = ${username}`);
+		const codes = await exec(app, sql`select purpose, code_hash from recovery_codes rc join users u on u.id = rc.user_id where u.username = ${username}`);
 		expect(codes.rows).toHaveLength(1);
 		expect(JSON.stringify(codes.rows)).not.toContain(code);
 		expect((codes.rows[0] as { purpose: string }).purpose).toBe('account');
@@ -184,19 +184,21 @@ describe('sign in and out', () => {
 		expect(evil.location).toBe('/account');
 	});
 
-	it('sets Secure on the cookie when the site is served over https', async () => {
+	it('does not let a client claim https by itself (no trusted proxy): its https Origin is refused', async () => {
 		const res = await fetch(app.url + '/signin', {
 			method: 'POST',
 			redirect: 'manual',
 			headers: {
 				'content-type': 'application/x-www-form-urlencoded',
+				accept: 'text/html',
 				origin: app.url.replace('http:', 'https:'),
+				'x-forwarded-proto': 'https',
 				'x-convive-proto': 'https'
 			},
 			body: new URLSearchParams({ identifier: 'known@example.org', password: PASSWORD })
 		});
-		// The server ignores a client's forwarded protocol unless a proxy is trusted, so this is plain http.
 		expect(res.status).toBe(403);
+		expect(res.headers.getSetCookie().some((c) => c.startsWith('convive_session='))).toBe(false);
 	});
 
 	it('signs out with a POST that deletes the session', async () => {
@@ -206,7 +208,7 @@ describe('sign in and out', () => {
 		const res = await c.post('/signout', {});
 		expect(res.status).toBe(303);
 		expect(c.cookies.has('convive_session')).toBe(false);
-		const rows = await app.database.db.execute(sql`select 1 from sessions where id = ${hashToken(token)}`);
+		const rows = await exec(app, sql`select 1 from sessions where id = ${hashToken(token)}`);
 		expect(rows.rows).toHaveLength(0);
 		expect((await auditActions(app)).map((a) => a.action)).toContain('sign_out');
 	});
@@ -256,7 +258,7 @@ describe('password reset', () => {
 		await app.client().post('/forgot-password', { email: 'expired@example.org' });
 		const mail = await app.smtp!.waitFor('expired@example.org', /password/i);
 		const link = linkIn(mail.text, '/reset-password');
-		await app.database.db.execute(sql`update one_time_tokens set expires_at = now() - interval '1 minute' where kind = 'reset_password'`);
+		await exec(app, sql`update one_time_tokens set expires_at = now() - interval '1 minute' where kind = 'reset_password'`);
 		const page = await app.client().get(link);
 		expect(text(page.html)).toContain('This link does not work');
 		const post = await app.client().post(link, { password: 'new password here' });
@@ -268,7 +270,7 @@ describe('password reset', () => {
 		const c = app.client();
 		await c.post('/signup', { display_name: 'Slow', email: 'slow@example.org', password: PASSWORD });
 		const mail = await app.smtp!.waitFor('slow@example.org', /confirm/i);
-		await app.database.db.execute(sql`update one_time_tokens set expires_at = now() - interval '1 minute' where email = 'slow@example.org'`);
+		await exec(app, sql`update one_time_tokens set expires_at = now() - interval '1 minute' where email = 'slow@example.org'`);
 		const res = await c.get(linkIn(mail.text, '/verify-email'));
 		expect(text(res.html)).toContain('This link does not work');
 		expect((await userRow('slow@example.org'))?.email_verified_at).toBeNull();
@@ -341,15 +343,15 @@ describe('my account', () => {
 		await signUpVerified(app, c, 'leaving@example.org', 'Leaving');
 		await signIn(c, 'leaving@example.org');
 		const user = await userRow('leaving@example.org');
-		await app.database.db.execute(sql`insert into organisations (id, slug, name, type) values ('00000000-0000-4000-8000-000000000001', 'solo-org', 'Solo Org', 'ngo')`);
-		await app.database.db.execute(sql`insert into memberships (organisation_id, user_id, role) values ('00000000-0000-4000-8000-000000000001', ${user!.id as string}, 'owner')`);
+		await exec(app, sql`insert into organisations (id, slug, name, type) values ('00000000-0000-4000-8000-000000000001', 'solo-org', 'Solo Org', 'ngo')`);
+		await exec(app, sql`insert into memberships (organisation_id, user_id, role) values ('00000000-0000-4000-8000-000000000001', ${user!.id as string}, 'owner')`);
 		const wrong = await c.post('/account/delete', { password: 'wrong password!' });
 		expect(wrong.status).toBe(400);
 		const refused = await c.post('/account/delete', { password: PASSWORD });
 		expect(refused.status).toBe(409);
 		expect(text(refused.html)).toContain('Solo Org');
 		expect(await userRow('leaving@example.org')).toBeDefined();
-		await app.database.db.execute(sql`delete from organisations where slug = 'solo-org'`);
+		await exec(app, sql`delete from organisations where slug = 'solo-org'`);
 		const ok = await c.post('/account/delete', { password: PASSWORD });
 		expect(ok.status).toBe(303);
 		expect(ok.location).toBe('/account-deleted');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, text, type TestApp } from '../helpers/app.ts';
-import { PASSWORD, signIn, signUpVerified } from '../helpers/auth.ts';
+import { PASSWORD, signIn, signUpVerified, exec } from '../helpers/auth.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -22,12 +22,12 @@ describe('sign-in rate limits', () => {
 		expect(text(locked.html)).toContain('Too many tries');
 		expect((await signIn(app.client(), 'bystander@example.org')).status).toBe(303);
 		// When the window has passed, the right password works again.
-		await app.database.db.execute(sql`update rate_limits set window_start = now() - interval '16 minutes'`);
+		await exec(app, sql`update rate_limits set window_start = now() - interval '16 minutes'`);
 		expect((await signIn(app.client(), 'target@example.org')).status).toBe(303);
 	});
 
 	it('after 20 failures from one IP address every sign-in from it is refused; a success does not reset that', async () => {
-		await app.database.db.execute(sql`delete from rate_limits`);
+		await exec(app, sql`delete from rate_limits`);
 		for (let i = 0; i < 19; i++) {
 			expect((await signIn(app.client(), `nobody${i}@example.org`, 'whatever password')).status).toBe(400);
 		}
@@ -37,7 +37,7 @@ describe('sign-in rate limits', () => {
 		const blocked = await signIn(app.client(), 'bystander@example.org');
 		expect(blocked.status).toBe(429);
 		expect(text(blocked.html)).toContain('Too many tries');
-		const rows = await app.database.db.execute(sql`select key from rate_limits`);
+		const rows = await exec(app, sql`select key from rate_limits`);
 		expect(JSON.stringify(rows.rows)).not.toContain('example.org');
 	});
 });

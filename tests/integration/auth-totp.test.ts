@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, text, type Client, type TestApp } from '../helpers/app.ts';
-import { PASSWORD, auditActions, codeIn, signIn, signUpVerified } from '../helpers/auth.ts';
+import { PASSWORD, auditActions, codeIn, signIn, signUpVerified, exec } from '../helpers/auth.ts';
 import { totpCode } from '../../src/lib/server/auth/totp.ts';
 
 let app: TestApp;
@@ -40,7 +40,7 @@ describe('second factor (TOTP)', () => {
 		const grouped = codeIn(page.html, 'totp-key');
 		expect(grouped).toMatch(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/);
 		secret = grouped.replace(/ /g, '');
-		const stored = await app.database.db.execute(sql`select totp_secret from users where email = 'totp@example.org'`);
+		const stored = await exec(app, sql`select totp_secret from users where email = 'totp@example.org'`);
 		expect(String((stored.rows[0] as { totp_secret: string }).totp_secret)).not.toContain(secret);
 
 		const wrong = await c.post('/account/security?/confirm', { code: '000000' === totpCode(secret, Date.now()) ? '111111' : '000000' });
@@ -55,7 +55,7 @@ describe('second factor (TOTP)', () => {
 		expect(recoveryCodes).toHaveLength(10);
 		expect(new Set(recoveryCodes).size).toBe(10);
 		expect(text(ok.html)).toContain('Write this down');
-		const rows = await app.database.db.execute(sql`select count(*)::int as n from recovery_codes where purpose = 'second_factor'`);
+		const rows = await exec(app, sql`select count(*)::int as n from recovery_codes where purpose = 'second_factor'`);
 		expect(Number((rows.rows[0] as { n: number }).n)).toBe(10);
 		expect((await c.get('/account/security')).html).not.toContain(recoveryCodes[0]);
 		expect((await auditActions(app)).map((a) => a.action)).toContain('totp_enabled');
@@ -129,7 +129,7 @@ describe('second factor (TOTP)', () => {
 	});
 
 	it('roles that see personal data are sent to set it up, with the reason', async () => {
-		await app.database.db.execute(sql`update users set platform_role = 'admin' where email = 'totp@example.org'`);
+		await exec(app, sql`update users set platform_role = 'admin' where email = 'totp@example.org'`);
 		const c = await signedIn();
 		const page = await c.get('/account/security?required=1');
 		expect(page.status).toBe(200);

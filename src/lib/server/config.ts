@@ -12,6 +12,12 @@ const schema = z.object({
 	DATA_DIR: z.string().default('./data'),
 	SMTP_URL: z.string().optional(),
 	MAIL_FROM: z.string().default('Convive <no-reply@convive.invalid>'),
+	/**
+	 * Key material (at least 32 characters) for sealing secrets at rest, such
+	 * as TOTP secrets (see auth/secret.ts). Set it in production and keep it:
+	 * changing it invalidates every enrolled authenticator app. Unset, a
+	 * random key is created once in DATA_DIR/secret.key (mode 0600).
+	 */
 	SESSION_SECRET: z.string().optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	TRUST_PROXY: z
