@@ -67,6 +67,7 @@ const table: Record<Action, string> = {
 	'account.update':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'account.export':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'account.delete':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'account.security':             'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'workspace.view':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'organisation.list':            'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'organisation.create':          'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
@@ -115,7 +116,7 @@ describe('resources the table does not cover', () => {
 
 	it("never lets anyone act on another person's account", () => {
 		for (const c of columns) {
-			for (const a of ['account.view', 'account.update', 'account.export', 'account.delete'] as const) {
+			for (const a of ['account.view', 'account.update', 'account.export', 'account.delete', 'account.security'] as const) {
 				const d = can(actors[c], a, { type: 'account', userId: '00000000-0000-4000-8000-999999999999' });
 				expect(d === 'denied' || d === 'sign_in_required', `${c} ${a}`).toBe(true);
 			}
