@@ -21,7 +21,10 @@ export const roles = [
 	'other_org_owner',
 	'admin',
 	'integration_officer',
-	'evaluator'
+	'evaluator',
+	/** Sensitive roles whose session has not passed the second factor. */
+	'owner_without_second_factor',
+	'admin_without_second_factor'
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -36,6 +39,7 @@ export interface Fixtures {
 
 const memberRoleOf: Partial<Record<Role, MemberRole>> = {
 	owner: 'owner',
+	owner_without_second_factor: 'owner',
 	coordinator: 'coordinator',
 	case_worker: 'case_worker',
 	volunteer_coordinator: 'volunteer_coordinator',
@@ -43,6 +47,7 @@ const memberRoleOf: Partial<Record<Role, MemberRole>> = {
 };
 const platformRoleOf: Partial<Record<Role, PlatformRole>> = {
 	admin: 'admin',
+	admin_without_second_factor: 'admin',
 	integration_officer: 'integration_officer',
 	evaluator: 'evaluator'
 };
@@ -87,7 +92,7 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 		if (role === 'other_org_owner') {
 			await db.insert(memberships).values({ organisationId: otherOrg.id, userId: u.id, role: 'owner' });
 		}
-		const { token } = await createSession(db, u.id, { secondFactor: true });
+		const { token } = await createSession(db, u.id, { secondFactor: !role.endsWith('_without_second_factor') });
 		tokens[role] = token;
 	}
 

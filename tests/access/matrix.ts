@@ -11,7 +11,7 @@
  *
  * A new route without an entry here fails the matrix test.
  */
-import type { Fixtures, Role } from './fixtures.ts';
+import { roles, type Fixtures, type Role } from './fixtures.ts';
 
 export type Expect = 'ok' | 'signin' | '2fa' | 'redirect' | 'forbidden' | 'notfound' | 'method';
 
@@ -23,27 +23,137 @@ export interface RouteEntry {
 
 const everyone = (e: Expect) => e;
 
-/** Signed in: ok; anonymous: sign in. */
-const signedIn = (ok: Expect = 'ok'): Record<Role, Expect> => ({
-	anonymous: 'signin',
-	newcomer: ok,
-	resident: ok,
-	owner: ok,
-	coordinator: ok,
-	case_worker: ok,
-	volunteer_coordinator: ok,
-	member: ok,
-	other_org_owner: ok,
-	admin: ok,
-	integration_officer: ok,
-	evaluator: ok
-});
+/**
+ * One outcome for every signed-in role, another for anonymous visitors,
+ * and the exceptions spelled out.
+ */
+function byRole(signedIn: Expect, anonymous: Expect, except: Partial<Record<Role, Expect>> = {}): Record<Role, Expect> {
+	const out = {} as Record<Role, Expect>;
+	for (const r of roles) out[r] = r === 'anonymous' ? anonymous : signedIn;
+	return { ...out, ...except };
+}
+
+/** Pages for one's own account: signed in gets them, anonymous is sent to sign in. */
+const ownAccount = byRole('ok', 'signin');
 
 export const matrix: Record<string, RouteEntry> = {
+	// Public portal
 	'/': { path: () => '/', expect: everyone('ok') },
 	'/healthz': { path: () => '/healthz', expect: everyone('ok') },
+	'/language': { path: () => '/language?set=en&next=/', expect: everyone('redirect') },
 	'/design': { path: () => '/design', expect: everyone('ok') },
-	'/language': { path: () => '/language?set=en&next=/', expect: everyone('redirect') }
+	// The catalogue's error pages answer with the status they show.
+	'/design/error/[status]': { path: () => '/design/error/404', expect: everyone('notfound') },
+	'/organisations': { path: () => '/organisations', expect: everyone('ok') },
+	'/organisations/[slug]': { path: (f) => `/organisations/${f.org.slug}`, expect: everyone('ok') },
+
+	// Accounts: signing in and up is for visitors; the signed-in are sent on.
+	'/signup': { path: () => '/signup', expect: byRole('redirect', 'ok') },
+	'/signin': { path: () => '/signin', expect: byRole('redirect', 'ok') },
+	// The step-up page for a sensitive role whose session has not passed the second factor.
+	'/signin/verify': {
+		path: () => '/signin/verify',
+		expect: byRole('redirect', 'signin', { owner_without_second_factor: 'ok', admin_without_second_factor: 'ok' })
+	},
+	'/signout': { path: () => '/signout', expect: byRole('ok', 'redirect') },
+	'/verify-email': { path: () => '/verify-email', expect: everyone('ok') },
+	'/forgot-password': { path: () => '/forgot-password', expect: everyone('ok') },
+	'/reset-password': { path: () => '/reset-password', expect: everyone('ok') },
+	'/recover': { path: () => '/recover', expect: everyone('ok') },
+	'/account-deleted': { path: () => '/account-deleted', expect: everyone('ok') },
+	'/invitations/[token]': { path: (f) => `/invitations/${f.invitationToken}`, expect: everyone('ok') },
+	'/account': { path: () => '/account', expect: ownAccount },
+	'/account/security': { path: () => '/account/security', expect: ownAccount },
+	'/account/export': { path: () => '/account/export', expect: ownAccount },
+	// The download is a form post only.
+	'/account/export/download': { path: () => '/account/export/download', expect: everyone('method') },
+	'/account/delete': { path: () => '/account/delete', expect: ownAccount },
+
+	// Workspace
+	'/app': { path: () => '/app', expect: byRole('ok', 'signin') },
+	'/app/organisations/new': { path: () => '/app/organisations/new', expect: byRole('ok', 'signin') },
+	'/app/organisations/[id]': { path: (f) => `/app/organisations/${f.org.id}`, expect: byRole('ok', 'signin') },
+	'/app/organisations/[id]/members': {
+		path: (f) => `/app/organisations/${f.org.id}/members`,
+		expect: byRole('forbidden', 'signin', {
+			owner: 'ok',
+			coordinator: 'ok',
+			case_worker: 'ok',
+			volunteer_coordinator: 'ok',
+			admin: 'ok',
+			owner_without_second_factor: '2fa',
+			admin_without_second_factor: '2fa'
+		})
+	},
+	'/app/organisations/[id]/invitations': {
+		path: (f) => `/app/organisations/${f.org.id}/invitations`,
+		expect: byRole('forbidden', 'signin', {
+			owner: 'ok',
+			coordinator: 'ok',
+			admin: 'ok',
+			owner_without_second_factor: '2fa',
+			admin_without_second_factor: '2fa'
+		})
+	},
+
+	// City administration
+	'/app/admin': {
+		path: () => '/app/admin',
+		expect: byRole('forbidden', 'signin', { admin: 'ok', integration_officer: 'ok', admin_without_second_factor: '2fa' })
+	},
+	'/app/admin/users': {
+		path: () => '/app/admin/users',
+		expect: byRole('forbidden', 'signin', { admin: 'ok', admin_without_second_factor: '2fa' })
+	},
+	'/app/admin/outbox': {
+		path: () => '/app/admin/outbox',
+		expect: byRole('forbidden', 'signin', { admin: 'ok', admin_without_second_factor: '2fa' })
+	},
+	'/app/admin/audit': {
+		path: () => '/app/admin/audit',
+		expect: byRole('forbidden', 'signin', { admin: 'ok', admin_without_second_factor: '2fa' })
+	}
 };
 
-export { signedIn };
+/**
+ * Records whose very existence is private: an unverified organisation is
+ * "not found" to everyone but its members and city staff.
+ */
+export const privateRecords: Record<string, RouteEntry> = {
+	'/organisations/[slug] (unverified)': {
+		path: (f) => `/organisations/${f.unverifiedOrg.slug}`,
+		expect: byRole('notfound', 'notfound', {
+			owner: 'ok',
+			coordinator: 'ok',
+			case_worker: 'ok',
+			volunteer_coordinator: 'ok',
+			member: 'ok',
+			owner_without_second_factor: 'ok',
+			admin: 'ok',
+			admin_without_second_factor: 'ok',
+			integration_officer: 'ok'
+		})
+	},
+	'/app/organisations/[id] (unverified)': {
+		path: (f) => `/app/organisations/${f.unverifiedOrg.id}`,
+		expect: byRole('notfound', 'signin', {
+			owner: 'ok',
+			coordinator: 'ok',
+			case_worker: 'ok',
+			volunteer_coordinator: 'ok',
+			member: 'ok',
+			owner_without_second_factor: 'ok',
+			admin: 'ok',
+			admin_without_second_factor: 'ok',
+			integration_officer: 'ok'
+		})
+	},
+	'/app/organisations/[id] (forged id)': {
+		path: () => '/app/organisations/00000000-0000-4000-8000-000000000000',
+		expect: byRole('notfound', 'signin')
+	},
+	'/app/organisations/[id]/members (not a uuid)': {
+		path: () => "/app/organisations/1'%20or%201=1--/members",
+		expect: byRole('notfound', 'signin')
+	}
+};

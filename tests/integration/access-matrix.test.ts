@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { createFixtures, roles, type Fixtures } from '../access/fixtures.ts';
-import { matrix, type Expect } from '../access/matrix.ts';
+import { matrix, privateRecords, type Expect } from '../access/matrix.ts';
 
 /** Route ids as SvelteKit sees them: groups like (public) removed. */
 export function discoverRoutes(dir = 'src/routes', prefix = ''): string[] {
@@ -55,7 +55,7 @@ describe('access matrix', () => {
 
 	it('gives every role exactly the expected outcome on every route', async () => {
 		const mismatches: string[] = [];
-		for (const [route, entry] of Object.entries(matrix)) {
+		for (const [route, entry] of Object.entries({ ...matrix, ...privateRecords })) {
 			const url = entry.path(fixtures);
 			for (const role of roles) {
 				const client = app.client();

@@ -101,7 +101,7 @@ describe('creating and showing organisations', () => {
 describe('who may change an organisation', () => {
 	it('refuses a non-member (403 on a verified organisation, 404 on one they cannot see) and forged ids, changing nothing', async () => {
 		const owner = await createUser(db);
-		const officer = await createUser(db, { platformRole: 'integration_officer' });
+		const officer = await createUser(db, { platformRole: 'integration_officer', totp: true, secondFactor: true });
 		const stranger = await createUser(db);
 		const { id } = await createOrg(owner, 'Not Yours');
 		const edit = { name: 'Taken over', type: 'business' };
@@ -259,8 +259,13 @@ describe('invitations', () => {
 describe('city staff', () => {
 	it('lets an integration officer verify; the owners get an e-mail; the organisation becomes public', async () => {
 		const owner = await createUser(db, { email: 'owner-verify@example.org' });
-		const officer = await createUser(db, { platformRole: 'integration_officer' });
+		const officer = await createUser(db, { platformRole: 'integration_officer', totp: true, secondFactor: true });
 		const { id, slug } = await createOrg(owner, 'Verify Through HTTP');
+		// Staff powers need the second factor: without it, the officer is sent to set it up first.
+		const officerWithout2fa = await createUser(db, { platformRole: 'integration_officer' });
+		const refused = await as(officerWithout2fa).post('/app/admin?/verify', { organisationId: id });
+		expect(refused.status).toBe(303);
+		expect(refused.location).toMatch(/^\/account\/security/);
 		const queue = await as(officer).get('/app/admin');
 		expect(queue.status).toBe(200);
 		expect(text(queue.html)).toContain('Verify Through HTTP');

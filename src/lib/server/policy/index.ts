@@ -99,7 +99,8 @@ export const rules = {
 	'organisation.update': {
 		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator') || platform(a, 'admin', 'integration_officer')
 	},
-	'organisation.verify': { allow: (a) => platform(a, 'admin', 'integration_officer') },
+	// Staff powers: whoever holds them also sees personal data, so they need the second factor too.
+	'organisation.verify': { personalData: true, allow: (a) => platform(a, 'admin', 'integration_officer') },
 	'organisation.members.view': {
 		personalData: true,
 		allow: (a, r) =>
@@ -120,7 +121,7 @@ export const rules = {
 	'invitation.accept': { allow: (a) => signedIn(a) },
 
 	// Platform administration
-	'platform.admin.view': { allow: (a) => platform(a, 'admin', 'integration_officer') },
+	'platform.admin.view': { personalData: true, allow: (a) => platform(a, 'admin', 'integration_officer') },
 	'platform.users.view': { personalData: true, allow: (a) => platform(a, 'admin') },
 	'platform.roles.manage': { personalData: true, allow: (a) => platform(a, 'admin') },
 	'platform.outbox.view': { personalData: true, allow: (a) => platform(a, 'admin') },
