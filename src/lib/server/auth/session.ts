@@ -1,7 +1,8 @@
 /**
  * Server-side sessions. The cookie holds a random token; the database holds
- * only its SHA-256. Sessions expire after 30 days, or 12 hours for roles that
- * see other people's personal data, and slide forward when used.
+ * only its SHA-256. Sessions expire after 30 days and slide forward when
+ * used; for roles that see other people's personal data, the second factor
+ * must have been passed within the last 12 hours (SECOND_FACTOR_MS).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
@@ -15,6 +16,11 @@ export const SESSION_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
 /** How long a password-only sign-in waits for its second factor. */
 export const PENDING_MS = 10 * 60 * 1000;
+/**
+ * A second factor passed in a session counts for 12 hours; after that, a
+ * role that sees other people's personal data is asked for a fresh code.
+ */
+export const SECOND_FACTOR_MS = 12 * 60 * 60 * 1000;
 
 export function newToken(bytes = 32): string {
 	return randomBytes(bytes).toString('base64url');
@@ -103,7 +109,10 @@ export async function validateSession(db: Db, token: string | undefined): Promis
 		platformRole: (row.user.platformRole as PlatformRole | null) ?? null,
 		memberships: new Map(roles.map((r) => [r.organisationId, r.role as MemberRole])),
 		emailVerified: row.user.emailVerifiedAt !== null,
-		secondFactor: row.session.secondFactorAt !== null && !row.session.pendingSecondFactor,
+		secondFactor:
+			row.session.secondFactorAt !== null &&
+			!row.session.pendingSecondFactor &&
+			now.getTime() - row.session.secondFactorAt.getTime() < SECOND_FACTOR_MS,
 		totpEnabled: row.user.totpEnabledAt !== null
 	};
 	return {
