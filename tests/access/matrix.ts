@@ -8,12 +8,14 @@
  *   forbidden  403
  *   notfound   404 (used where even the existence of a record is private)
  *   method     405 (a route that only takes POST)
+ *   invalid    400 (allowed to act, but the empty form is refused)
+ *   conflict   409
  *
  * A new route without an entry here fails the matrix test.
  */
 import { roles, type Fixtures, type Role } from './fixtures.ts';
 
-export type Expect = 'ok' | 'signin' | '2fa' | 'redirect' | 'forbidden' | 'notfound' | 'method';
+export type Expect = 'ok' | 'signin' | '2fa' | 'redirect' | 'forbidden' | 'notfound' | 'method' | 'invalid' | 'conflict';
 
 export interface RouteEntry {
 	path: (f: Fixtures) => string;
@@ -156,4 +158,74 @@ export const privateRecords: Record<string, RouteEntry> = {
 		path: () => "/app/organisations/1'%20or%201=1--/members",
 		expect: byRole('notfound', 'signin')
 	}
+};
+
+/**
+ * Form actions, posted with an empty form: who is refused (and how) before
+ * anything is read, and who gets as far as the form's own validation.
+ * Actions that change something with no fields at all (leave, accept) are
+ * covered by their own tests.
+ */
+const staffOnly = (allowed: Partial<Record<Role, Expect>>) =>
+	byRole('forbidden', 'signin', { owner_without_second_factor: 'forbidden', ...allowed });
+const orgManagers = (allowed: Role[]) =>
+	byRole('forbidden', 'signin', {
+		...Object.fromEntries(allowed.map((r) => [r, 'invalid' as Expect])),
+		owner_without_second_factor: '2fa',
+		admin_without_second_factor: '2fa'
+	});
+
+export const formActions: Record<string, RouteEntry> = {
+	'/app/admin ?/verify': {
+		path: () => '/app/admin?/verify',
+		expect: staffOnly({ admin: 'invalid', integration_officer: 'invalid', admin_without_second_factor: '2fa' })
+	},
+	'/app/admin ?/reject': {
+		path: () => '/app/admin?/reject',
+		expect: staffOnly({ admin: 'invalid', integration_officer: 'invalid', admin_without_second_factor: '2fa' })
+	},
+	'/app/admin/users ?/role': {
+		path: () => '/app/admin/users?/role',
+		expect: staffOnly({ admin: 'invalid', admin_without_second_factor: '2fa' })
+	},
+	'/app/admin/audit ?/verify': {
+		path: () => '/app/admin/audit?/verify',
+		expect: staffOnly({ admin: 'ok', admin_without_second_factor: '2fa' })
+	},
+	'/app/organisations/new': { path: () => '/app/organisations/new', expect: byRole('invalid', 'signin') },
+	'/app/organisations/[id] ?/update': {
+		path: (f) => `/app/organisations/${f.org.id}?/update`,
+		expect: byRole('forbidden', 'signin', {
+			owner: 'invalid',
+			owner_without_second_factor: 'invalid',
+			coordinator: 'invalid',
+			admin: 'invalid',
+			admin_without_second_factor: 'invalid',
+			integration_officer: 'invalid'
+		})
+	},
+	'/app/organisations/[id]/members ?/role': {
+		path: (f) => `/app/organisations/${f.org.id}/members?/role`,
+		expect: orgManagers(['owner', 'admin'])
+	},
+	'/app/organisations/[id]/members ?/remove': {
+		path: (f) => `/app/organisations/${f.org.id}/members?/remove`,
+		expect: orgManagers(['owner', 'admin'])
+	},
+	'/app/organisations/[id]/invitations ?/invite': {
+		path: (f) => `/app/organisations/${f.org.id}/invitations?/invite`,
+		expect: orgManagers(['owner', 'coordinator', 'admin'])
+	},
+	'/app/organisations/[id]/invitations ?/revoke': {
+		path: (f) => `/app/organisations/${f.org.id}/invitations?/revoke`,
+		expect: orgManagers(['owner', 'coordinator', 'admin'])
+	},
+	'/app/organisations/[id]/invitations ?/resend': {
+		path: (f) => `/app/organisations/${f.org.id}/invitations?/resend`,
+		expect: orgManagers(['owner', 'coordinator', 'admin'])
+	},
+	'/account ?/name': { path: () => '/account?/name', expect: byRole('invalid', 'signin') },
+	'/account/delete': { path: () => '/account/delete', expect: byRole('invalid', 'signin') },
+	// Every fixture account already has TOTP on, so starting a new set-up is a conflict.
+	'/account/security ?/start': { path: () => '/account/security?/start', expect: byRole('conflict', 'signin') }
 };

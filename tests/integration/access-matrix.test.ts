@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { createFixtures, roles, type Fixtures } from '../access/fixtures.ts';
-import { matrix, privateRecords, type Expect } from '../access/matrix.ts';
+import { formActions, matrix, privateRecords, type Expect } from '../access/matrix.ts';
 
 /** Route ids as SvelteKit sees them: groups like (public) removed. */
 export function discoverRoutes(dir = 'src/routes', prefix = ''): string[] {
@@ -28,6 +28,8 @@ function outcome(status: number, location: string | null): Expect | `status ${nu
 	if (status === 403) return 'forbidden';
 	if (status === 404) return 'notfound';
 	if (status === 405) return 'method';
+	if (status === 400) return 'invalid';
+	if (status === 409) return 'conflict';
 	if (status >= 300 && status < 400) {
 		const to = location ?? '';
 		if (to.startsWith('/signin/verify') || to.startsWith('/account/security')) return '2fa';
@@ -65,6 +67,23 @@ describe('access matrix', () => {
 				const got = outcome(res.status, res.location);
 				const want = typeof entry.expect === 'string' ? entry.expect : entry.expect[role];
 				if (got !== want) mismatches.push(`${route} as ${role}: expected ${want}, got ${got}`);
+			}
+		}
+		expect(mismatches).toEqual([]);
+	});
+
+	it('refuses or accepts every form action for every role before reading the form', async () => {
+		const mismatches: string[] = [];
+		for (const [action, entry] of Object.entries(formActions)) {
+			const url = entry.path(fixtures);
+			for (const role of roles) {
+				const client = app.client();
+				const token = fixtures.tokens[role];
+				if (token) client.cookies.set('convive_session', token);
+				const res = await client.post(url, {});
+				const got = outcome(res.status, res.location);
+				const want = typeof entry.expect === 'string' ? entry.expect : entry.expect[role];
+				if (got !== want) mismatches.push(`POST ${action} as ${role}: expected ${want}, got ${got}`);
 			}
 		}
 		expect(mismatches).toEqual([]);
