@@ -124,7 +124,7 @@ describe('second factor (TOTP)', () => {
 		expect(c.cookies.get('convive_session')).not.toBe(before);
 		expect(text(ok.html)).toContain('The second step is off');
 		const d = app.client();
-		expect((await signIn(d, 'totp@example.org')).location).toBe('/account');
+		expect((await signIn(d, 'totp@example.org')).location).toBe('/app');
 		expect((await auditActions(app)).map((a) => a.action)).toContain('totp_disabled');
 	});
 
