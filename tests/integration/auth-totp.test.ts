@@ -15,7 +15,7 @@ let recoveryCodes: string[] = [];
 
 function codesIn(html: string): string[] {
 	const list = /data-testid="recovery-codes"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';
-	return [...list.matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1]);
+	return [...list.matchAll(/<code[^>]*>([^<]+)<\/code>/g)].map((m) => m[1]);
 }
 
 async function signedIn(): Promise<Client> {

@@ -3,7 +3,7 @@
  * that closed long ago disappear, live ones stay; stop() ends the schedule.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { resetConfig } from '../../src/lib/server/config.ts';
 import { startServer, type RunningServer } from '../../scripts/server.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -11,7 +11,7 @@ import { testDatabase, type TestDatabase } from '../helpers/db.ts';
 let database: TestDatabase;
 let running: RunningServer;
 
-const rows = async (q: ReturnType<typeof sql>) => (await database.db.execute(q)).rows as Array<Record<string, unknown>>;
+const rows = async (q: SQL) => ((await database.db.execute(q)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
 const sessionIds = async () => (await rows(sql`select id from sessions order by id`)).map((r) => r.id);
 const limitKeys = async () => (await rows(sql`select key from rate_limits order by key`)).map((r) => r.key);
 

@@ -67,6 +67,7 @@ const table: Record<Action, string> = {
 	'account.update':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'account.export':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'account.delete':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'account.security':             'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'workspace.view':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'organisation.list':            'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'organisation.create':          'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
