@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { closeDatabase, database } from '../src/lib/server/db/index.ts';
 import { config } from '../src/lib/server/config.ts';
 import { log } from '../src/lib/server/log.ts';
+import { runHousekeeping, scheduleHousekeeping, type Housekeeping } from '../src/lib/server/auth/housekeeping.ts';
 
 const PROTO = 'x-convive-proto';
 const HOST = 'x-convive-host';
@@ -20,9 +21,13 @@ export interface RunningServer {
 	/** Stops accepting, waits for in-flight requests (at most `graceMs`), closes the database. */
 	stop(graceMs?: number): Promise<void>;
 	inFlight(): number;
+	/** The clean-up of expired sessions and old rate limits: once at start, then every hour. */
+	housekeeping: Housekeeping;
 }
 
-export async function startServer(opts: { port?: number; host?: string; buildDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+	opts: { port?: number; host?: string; buildDir?: string; housekeepingEveryMs?: number } = {}
+): Promise<RunningServer> {
 	const c = config();
 	// The adapter reads these when its handler is first imported.
 	process.env.PROTOCOL_HEADER = PROTO;
@@ -34,6 +39,8 @@ export async function startServer(opts: { port?: number; host?: string; buildDir
 	process.env.BODY_SIZE_LIMIT ??= '2M';
 
 	await database(); // open and migrate before accepting requests
+	// Each run asks for the current database, so tests that swap it are served too.
+	const housekeeping = scheduleHousekeeping(async () => runHousekeeping((await database()).db), opts.housekeepingEveryMs);
 
 	const buildDir = path.resolve(opts.buildDir ?? 'build');
 	const { handler } = (await import(pathToFileURL(path.join(buildDir, 'handler.js')).href)) as {
@@ -75,6 +82,7 @@ export async function startServer(opts: { port?: number; host?: string; buildDir
 	let stopping: Promise<void> | undefined;
 	const stop = (graceMs = 30_000) =>
 		(stopping ??= (async () => {
+			const housekept = housekeeping.stop();
 			await new Promise<void>((resolve) => {
 				const timer = setTimeout(() => server.closeAllConnections(), graceMs);
 				server.close(() => {
@@ -89,10 +97,11 @@ export async function startServer(opts: { port?: number; host?: string; buildDir
 				}, 50);
 				server.on('close', () => clearInterval(sweep));
 			});
+			await housekept;
 			await closeDatabase();
 		})());
 
-	return { server, url, stop, inFlight: () => inFlight };
+	return { server, url, stop, inFlight: () => inFlight, housekeeping };
 }
 
 /** Installs SIGTERM/SIGINT handlers that stop the server gracefully and exit. */

@@ -121,7 +121,12 @@ describe('sign up without an e-mail address', () => {
 		// Sign out, sign in with the sign-in name.
 		expect((await c.post('/signout', {})).status).toBe(303);
 		expect((await c.get('/account')).status).toBe(303);
-		expect((await signIn(c, username.toUpperCase())).location).toBe('/account');
+		// Signed in, the workspace is where one lands (no next given), and sign-in pages send there too.
+		const landed = await signIn(c, username.toUpperCase());
+		expect(landed.location).toBe('/app');
+		expect((await c.follow(landed)).status).toBe(200);
+		expect((await c.get('/signin')).location).toBe('/app');
+		expect((await c.get('/signup')).location).toBe('/app');
 
 		// Recover: a wrong code fails, the right one (typed loosely) works.
 		const other = app.client();
@@ -181,7 +186,7 @@ describe('sign in and out', () => {
 		expect((await c.get('/account')).status).toBe(200);
 
 		const evil = await signIn(app.client(), 'known@example.org', PASSWORD, '//evil.example/x');
-		expect(evil.location).toBe('/account');
+		expect(evil.location).toBe('/app');
 	});
 
 	it('does not let a client claim https by itself (no trusted proxy): its https Origin is refused', async () => {

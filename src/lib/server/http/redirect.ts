@@ -8,3 +8,6 @@ export function safeNext(next: string | null | undefined, fallback = '/'): strin
 	if (/[\u0000-\u001f\u007f]/.test(next)) return fallback;
 	return next;
 }
+
+/** Where a person lands after signing in (or visiting a sign-in page while signed in) when no safe `next` is given. */
+export const AFTER_SIGN_IN = '/app';

@@ -5,7 +5,7 @@ import { PASSWORD_MAX } from '#lib/server/auth/passwords.ts';
 import { ctxFrom } from '#lib/server/context.ts';
 import { readForm } from '#lib/server/http/form.ts';
 import { failure, formFailure } from '#lib/server/http/outcome.ts';
-import { safeNext } from '#lib/server/http/redirect.ts';
+import { AFTER_SIGN_IN, safeNext } from '#lib/server/http/redirect.ts';
 import { setLocaleCookie, setSessionCookie } from '#lib/server/http/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,7 +19,7 @@ const schema = z.strictObject({
 });
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const next = safeNext(url.searchParams.get('next'), '/account');
+	const next = safeNext(url.searchParams.get('next'), AFTER_SIGN_IN);
 	if (locals.session) redirect(303, next);
 	return { next };
 };
@@ -28,7 +28,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const form = await readForm(event.request, schema);
 		if (!form.ok) return formFailure(form);
-		const next = safeNext(form.data.next ?? event.url.searchParams.get('next'), '/account');
+		const next = safeNext(form.data.next ?? event.url.searchParams.get('next'), AFTER_SIGN_IN);
 		const result = await signIn(await ctxFrom(event), form.data, {
 			previousSessionId: event.locals.session?.sessionId ?? event.locals.pendingSession?.sessionId ?? null,
 			userAgent: event.request.headers.get('user-agent')

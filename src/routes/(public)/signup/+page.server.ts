@@ -5,6 +5,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from '#lib/server/auth/passwords.ts';
 import { ctxFrom } from '#lib/server/context.ts';
 import { fields, readForm } from '#lib/server/http/form.ts';
 import { failure, formFailure } from '#lib/server/http/outcome.ts';
+import { AFTER_SIGN_IN } from '#lib/server/http/redirect.ts';
 import { setSessionCookie } from '#lib/server/http/session-cookie.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,7 +20,7 @@ const schema = z.strictObject({
 });
 
 export const load: PageServerLoad = ({ locals }) => {
-	if (locals.session) redirect(303, '/account');
+	if (locals.session) redirect(303, AFTER_SIGN_IN);
 	return { passwordMin: PASSWORD_MIN };
 };
 

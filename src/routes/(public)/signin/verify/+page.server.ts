@@ -4,7 +4,7 @@ import { verifySecondFactor } from '#lib/server/auth/accounts.ts';
 import { ctxFrom } from '#lib/server/context.ts';
 import { readForm } from '#lib/server/http/form.ts';
 import { failure, formFailure } from '#lib/server/http/outcome.ts';
-import { safeNext } from '#lib/server/http/redirect.ts';
+import { AFTER_SIGN_IN, safeNext } from '#lib/server/http/redirect.ts';
 import { setSessionCookie } from '#lib/server/http/session-cookie.ts';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,7 +30,7 @@ function owing(event: RequestEvent) {
 }
 
 export const load: PageServerLoad = (event) => {
-	const next = safeNext(event.url.searchParams.get('next'), '/account');
+	const next = safeNext(event.url.searchParams.get('next'), AFTER_SIGN_IN);
 	const who = owing(event);
 	if (!who) {
 		if (event.locals.session) redirect(303, next);
@@ -45,7 +45,7 @@ export const actions: Actions = {
 		if (!who) redirect(303, '/signin');
 		const form = await readForm(event.request, schema);
 		if (!form.ok) return formFailure(form);
-		const next = safeNext(form.data.next ?? event.url.searchParams.get('next'), '/account');
+		const next = safeNext(form.data.next ?? event.url.searchParams.get('next'), AFTER_SIGN_IN);
 		const result = await verifySecondFactor(await ctxFrom(event), {
 			sessionId: who.session.sessionId,
 			userId: who.session.actor.userId,

@@ -1,0 +1,54 @@
+/**
+ * Periodic clean-up of what expires on its own: sessions past their end and
+ * rate-limit windows that closed long ago. The server runs it once at start
+ * and then every hour (scripts/server.ts); a failed run is logged and the
+ * next one tries again.
+ */
+import type { Db } from '../db/index.ts';
+import { log } from '../log.ts';
+import { purgeOldLimits } from './ratelimit.ts';
+import { purgeExpiredSessions } from './session.ts';
+
+export const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
+
+export async function runHousekeeping(db: Db): Promise<void> {
+	await purgeExpiredSessions(db);
+	await purgeOldLimits(db);
+}
+
+export interface Housekeeping {
+	/** How many runs have finished (successfully or not). */
+	runs(): number;
+	/** Stops the timer and waits for a run in progress, so the database can be closed after. */
+	stop(): Promise<void>;
+}
+
+/**
+ * Runs `task` now and then every `everyMs`. The timer is unref'd (it never
+ * keeps the process alive) and runs never overlap.
+ */
+export function scheduleHousekeeping(task: () => Promise<void>, everyMs = HOUSEKEEPING_EVERY_MS): Housekeeping {
+	let running: Promise<void> | null = null;
+	let finished = 0;
+	let stopped = false;
+	const tick = () => {
+		if (stopped || running) return;
+		running = task()
+			.catch((err: unknown) => log.error({ err }, 'housekeeping failed'))
+			.finally(() => {
+				finished++;
+				running = null;
+			});
+	};
+	const timer = setInterval(tick, everyMs);
+	timer.unref();
+	tick();
+	return {
+		runs: () => finished,
+		async stop() {
+			stopped = true;
+			clearInterval(timer);
+			await running;
+		}
+	};
+}
