@@ -83,7 +83,7 @@ describe('organisations', () => {
 	it('lets only owners, coordinators and city staff edit', async () => {
 		const owner = await createUser(db.db);
 		const member = await createUser(db.db);
-		const officer = await createUser(db.db, { platformRole: 'integration_officer' });
+		const officer = await createUser(db.db, { platformRole: 'integration_officer', secondFactor: true, totp: true });
 		const { id } = await createOrganisation(await ctxOf(owner), input('Edit Me'));
 		await db.db.insert(memberships).values({ organisationId: id, userId: member.id, role: 'member' });
 		await refused(updateOrganisation(await ctxOf(member), id, input('Hacked')), 403);
@@ -96,7 +96,7 @@ describe('organisations', () => {
 
 	it('searches verified organisations by words (LIKE wildcards are literal) and type, 20 per page', async () => {
 		const owner = await createUser(db.db);
-		const staff = await createUser(db.db, { platformRole: 'integration_officer' });
+		const staff = await createUser(db.db, { platformRole: 'integration_officer', secondFactor: true, totp: true });
 		for (let i = 0; i < 23; i++) {
 			const { id } = await createOrganisation(await ctxOf(owner), input(`Listed ${String(i).padStart(2, '0')}`, { description: 'language café' }));
 			await verifyOrganisation(await ctxOf(staff), id);
@@ -199,7 +199,7 @@ describe('invitations', () => {
 describe('city administration', () => {
 	it('verifies and rejects with a reason, and e-mails the owners', async () => {
 		const owner = await createUser(db.db, { email: 'owner-v@example.org' });
-		const officer = await createUser(db.db, { platformRole: 'integration_officer' });
+		const officer = await createUser(db.db, { platformRole: 'integration_officer', secondFactor: true, totp: true });
 		const { id, slug } = await createOrganisation(await ctxOf(owner), input('Verify Me'));
 		await refused(verifyOrganisation(await ctxOf(owner), id), 403);
 		await refused(rejectOrganisation(await ctxOf(officer), id, '   '), 400, 'admin_reason_required');
@@ -225,5 +225,16 @@ describe('city administration', () => {
 		const found = await searchUsers(ctx, { q: person.email.slice(0, 12) });
 		expect(found.rows.map((r) => r.id)).toContain(person.id);
 		expect((await verifyChain(db.db)).ok).toBe(true);
+	});
+});
+
+describe('staff powers and the second factor', () => {
+	it('refuses verification to an integration officer whose session has not passed the second factor', async () => {
+		const owner = await createUser(db.db);
+		const officer = await createUser(db.db, { platformRole: 'integration_officer', totp: true });
+		const { id } = await createOrganisation(await ctxOf(owner), input('Needs A Code'));
+		await expect(verifyOrganisation(await ctxOf(officer), id)).rejects.toThrow();
+		const [org] = await db.db.select().from(organisations).where(eq(organisations.id, id));
+		expect(org.verification).toBe('unverified');
 	});
 });
