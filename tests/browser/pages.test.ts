@@ -296,3 +296,47 @@ describe.each([
 		}
 	}, 90_000);
 });
+
+describe.each([
+	{ js: true, mode: 'JavaScript on' },
+	{ js: false, mode: 'JavaScript off' }
+])('moving around by links ($mode)', ({ js }) => {
+	it('from the workspace to the account and its security page, to an organisation and its public page, and back', async () => {
+		const t = await Tab.open(browser, app.url, { js, locale: 'en' });
+		tabs.push(t);
+		onFailureScreenshot(t);
+		await t.context.addCookies([{ name: SESSION_COOKIE, value: owner.token, url: app.url }]);
+		const nav = t.page.locator('header nav.main-nav');
+		const documents = watchDocuments(t.page);
+		const expectAt = async (path: string, h1: string | RegExp) => {
+			await t.page.waitForURL((u) => u.pathname === path, { timeout: 15_000 });
+			await expect.poll(() => t.page.locator('h1').innerText(), { timeout: 15_000 }).toMatch(h1);
+			await t.check();
+		};
+
+		await t.visit('/app');
+		// The account is one link away in the header (the pages under /account send no JavaScript).
+		await nav.getByRole('link', { name: 'My account' }).click();
+		await expectAt('/account', /./);
+		await expect(nav.getByRole('link', { name: 'My account' }).getAttribute('aria-current')).resolves.toBe('page');
+		await t.page.locator('main nav a[href="/account/security"]').click();
+		await expectAt('/account/security', /./);
+		await expect(t.page.locator('main').innerText()).resolves.not.toBe('');
+
+		// Back to the workspace (JavaScript again, when on), into the organisation, out to its public page.
+		await nav.getByRole('link', { name: 'My workspace' }).click();
+		await expectAt('/app', /./);
+		await expect(t.page.locator('main').innerText()).resolves.toContain(org.name);
+		await t.page.locator(`main a[href="/app/organisations/${org.id}"]`).click();
+		await expectAt(`/app/organisations/${org.id}`, org.name);
+		await t.page.locator(`main a[href="/organisations/${org.slug}"]`).click();
+		await expectAt(`/organisations/${org.slug}`, org.name);
+		// A public page, even when reached from the workspace: no JavaScript in it.
+		await expect(t.page.locator('script').count()).resolves.toBe(0);
+		// Pages outside the workspace (csr = false) always come from the server as a
+		// whole document; with JavaScript on, moves inside the workspace need none.
+		// (/account has no JavaScript, so the way back to /app is a page load either way.)
+		const expected = ['/app', '/account', '/account/security', '/app', ...(js ? [] : [`/app/organisations/${org.id}`]), `/organisations/${org.slug}`];
+		expect(documents).toEqual(expected.map((p) => `GET ${p}`));
+	}, 90_000);
+});
