@@ -95,6 +95,8 @@ describe('the shell', () => {
 		expect(nav).not.toContain('href="/signup"');
 		expect(html).not.toMatch(/href="\/sign(in|up)"/);
 		expect(text(html)).toContain('مساحة عملي');
+		// Their account (security, export, deletion) is one link away on every page.
+		expect(nav).toMatch(/<a href="\/account"[^>]*>حسابي<\/a>/);
 		expect(headers.get('cache-control')).toBe('private, no-store');
 	});
 
