@@ -172,7 +172,7 @@ describe('invitations', () => {
 		expect(anon.status).toBe(200);
 		expect(text(anon.html)).toContain('You are invited to join Buddy Network as: Coordinator.');
 		expect(anon.html).toContain(`/signin?next=${encodeURIComponent(path)}`);
-		expect(anon.html).toContain('<meta name="referrer" content="no-referrer"');
+		expect(anon.html).toContain('<meta name="referrer" content="same-origin"');
 
 		// Someone else opens the link (a bearer token): it works, and who accepted is recorded.
 		const guest = await createUser(db, { email: 'someone.else@example.org' });
