@@ -89,3 +89,12 @@ export function formatDateTime(d: Date | string, locale: string): string {
 		return new Date(d).toISOString().slice(0, 16).replace('T', ' ');
 	}
 }
+
+/** The start of a text for a list: its first paragraph, cut at a word near `max` characters. */
+export function excerpt(text: string, max = 180): string {
+	const first = text.trim().split(/\n\s*\n/)[0].replace(/\s+/g, ' ');
+	if (first.length <= max) return first;
+	const cut = first.slice(0, max);
+	const space = cut.lastIndexOf(' ');
+	return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '') + '…';
+}

@@ -1,0 +1,34 @@
+/** The tabs of an organisation's workspace pages and of the administration pages (for the Tabs component). */
+import { m } from '#lib/paraglide/messages.js';
+
+type Tab = { href: string; label: string; current: boolean };
+
+export function orgTabs(
+	id: string,
+	current: 'overview' | 'members' | 'invitations',
+	permissions: { members: boolean; invite: boolean }
+): Tab[] {
+	const tabs = [
+		{ key: 'overview', href: `/app/organisations/${id}`, label: m.org_nav_overview(), show: true },
+		{ key: 'members', href: `/app/organisations/${id}/members`, label: m.org_nav_members(), show: permissions.members },
+		{ key: 'invitations', href: `/app/organisations/${id}/invitations`, label: m.org_nav_invitations(), show: permissions.invite }
+	]
+		.filter((t) => t.show)
+		.map((t) => ({ href: t.href, label: t.label, current: t.key === current }));
+	// A single tab is no navigation.
+	return tabs.length > 1 ? tabs : [];
+}
+
+export function adminTabs(
+	current: 'queue' | 'users' | 'outbox' | 'audit',
+	links: { users: boolean; outbox: boolean; audit: boolean } = { users: true, outbox: true, audit: true }
+): Tab[] {
+	return [
+		{ key: 'queue', href: '/app/admin', label: m.admin_nav_queue(), show: true },
+		{ key: 'users', href: '/app/admin/users', label: m.admin_nav_users(), show: links.users },
+		{ key: 'outbox', href: '/app/admin/outbox', label: m.admin_nav_outbox(), show: links.outbox },
+		{ key: 'audit', href: '/app/admin/audit', label: m.admin_nav_audit(), show: links.audit }
+	]
+		.filter((t) => t.show)
+		.map((t) => ({ href: t.href, label: t.label, current: t.key === current }));
+}
