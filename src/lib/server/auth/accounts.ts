@@ -266,9 +266,8 @@ async function findByIdentifier(tx: Tx, identifier: string) {
 	return row ?? null;
 }
 
-async function signInFailed(ctx: Ctx, identifier: string, reason: string, accountScope = 'signin'): Promise<void> {
-	await hit(ctx.db, limitKey(accountScope, identifier), limits.signInAccount);
-	await hit(ctx.db, ipKey('signin', ctx), limits.signInIp);
+/** A refused sign-in, recorded against a hash of the identifier (never the e-mail itself). */
+async function recordSignInDenied(ctx: Ctx, identifier: string, reason: string): Promise<void> {
 	await record(ctx.db, {
 		actorId: null,
 		action: 'sign_in',
@@ -279,6 +278,12 @@ async function signInFailed(ctx: Ctx, identifier: string, reason: string, accoun
 		requestId: ctx.requestId,
 		details: { reason }
 	});
+}
+
+async function signInFailed(ctx: Ctx, identifier: string, reason: string, accountScope = 'signin'): Promise<void> {
+	await hit(ctx.db, limitKey(accountScope, identifier), limits.signInAccount);
+	await hit(ctx.db, ipKey('signin', ctx), limits.signInIp);
+	await recordSignInDenied(ctx, identifier, reason);
 }
 
 async function signInLimited(ctx: Ctx, identifier: string, accountScope = 'signin'): Promise<boolean> {
@@ -295,16 +300,7 @@ export async function signIn(
 ): Promise<SignInResult | Failure> {
 	const identifier = normaliseIdentifier(input.identifier);
 	if (await signInLimited(ctx, identifier)) {
-		await record(ctx.db, {
-			actorId: null,
-			action: 'sign_in',
-			resourceType: 'account',
-			resourceId: hashToken(`identifier:${identifier}`),
-			outcome: 'denied',
-			ip: ctx.ip,
-			requestId: ctx.requestId,
-			details: { reason: 'rate_limited' }
-		});
+		await recordSignInDenied(ctx, identifier, 'rate_limited');
 		return fail(429, 'auth_too_many_tries');
 	}
 	const user = await findByIdentifier(ctx.db, identifier);
