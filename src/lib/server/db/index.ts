@@ -6,6 +6,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -14,6 +17,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { config } from '../config.ts';
+import { ensureReferenceData } from './reference.ts';
 import * as schema from './schema/index.ts';
 
 export { schema };
@@ -82,7 +86,9 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 	}
 	let client: PGlite;
 	try {
-		client = dataDir ? new PGlite(dataDir) : new PGlite();
+		// The directory's search needs trigram similarity and great-circle distance.
+		const extensions = { pg_trgm, cube, earthdistance };
+		client = dataDir ? new PGlite(dataDir, { extensions }) : new PGlite({ extensions });
 		await client.waitReady;
 	} catch (err) {
 		unlock();
@@ -92,7 +98,10 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 	return {
 		db,
 		kind: 'pglite',
-		migrate: () => migratePglite(db as never, { migrationsFolder }),
+		migrate: async () => {
+			await migratePglite(db as never, { migrationsFolder });
+			await ensureReferenceData(db);
+		},
 		ping: () => ping(db),
 		close: async () => {
 			try {
@@ -113,7 +122,10 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
 	return {
 		db,
 		kind: 'postgres',
-		migrate: () => migratePg(db as never, { migrationsFolder }),
+		migrate: async () => {
+			await migratePg(db as never, { migrationsFolder });
+			await ensureReferenceData(db);
+		},
 		ping: () => ping(db),
 		close: () => pool.end()
 	};

@@ -120,6 +120,28 @@ export const rules = {
 	'invitation.view': { allow: () => true },
 	'invitation.accept': { allow: (a) => signedIn(a) },
 
+	// The service directory (HSDS). The directory is public data: editing it
+	// needs membership, not a second factor. A resource of type 'organisation'
+	// is the organisation that owns the service or location.
+	/** Read the public directory and the HSDS API. */
+	'directory.view': { allow: () => true },
+	/** Create, edit, confirm as still correct, delete services and locations; see their history. */
+	'directory.manage': {
+		allow: (a, r) => isMember(a, r) || platform(a, 'admin', 'integration_officer')
+	},
+	/** Import a spreadsheet or an HSDS package into an organisation. */
+	'directory.import': {
+		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator') || platform(a, 'admin', 'integration_officer')
+	},
+	/** Download an organisation's records (resource organisation) or the whole directory (resource platform). */
+	'directory.export': {
+		allow: (a, r) => isMember(a, r) || platform(a, 'admin', 'integration_officer', 'evaluator')
+	},
+	/** City staff's views across organisations: stale records, everyone's services. */
+	'directory.staff': { allow: (a) => platform(a, 'admin', 'integration_officer') },
+	/** The ecosystem map (counts of services, no personal data). */
+	'directory.map.view': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator') },
+
 	// Platform administration
 	'platform.admin.view': { personalData: true, allow: (a) => platform(a, 'admin', 'integration_officer') },
 	'platform.users.view': { personalData: true, allow: (a) => platform(a, 'admin') },

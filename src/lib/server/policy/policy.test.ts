@@ -56,6 +56,9 @@ function resourceFor(action: Action, actor: Actor): Resource {
 	if (action.startsWith('organisation.') && action !== 'organisation.list' && action !== 'organisation.create') {
 		return { type: 'organisation', id: ORG, verification: 'unverified' };
 	}
+	if (action === 'directory.manage' || action === 'directory.import' || action === 'directory.export') {
+		return { type: 'organisation', id: ORG, verification: 'unverified' };
+	}
 	if (action.startsWith('invitation.')) return { type: 'invitation', organisationId: ORG };
 	return { type: 'platform' };
 }
@@ -85,6 +88,12 @@ const table: Record<Action, string> = {
 	'platform.roles.manage':        'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D',
 	'platform.outbox.view':         'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D',
 	'platform.audit.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D',
+	'directory.view':               'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'directory.manage':             'S    D    D    A    A    A    A    A    A    A    A    A    D    A    A    A    A    D',
+	'directory.import':             'S    D    D    A    A    A    A    D    D    D    D    D    D    A    A    A    A    D',
+	'directory.export':             'S    D    D    A    A    A    A    A    A    A    A    A    D    A    A    A    A    A',
+	'directory.staff':              'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    D',
+	'directory.map.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A',
 	'platform.stats.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A'
 };
 

@@ -2,3 +2,4 @@ export * from './accounts.ts';
 export * from './organisations.ts';
 export * from './places.ts';
 export * from './platform.ts';
+export * from './directory.ts';
