@@ -1,0 +1,424 @@
+/**
+ * Directory search: the public portal's search page and the benchmark both
+ * go through here.
+ *
+ * One SQL statement (built by `searchSql`) finds, filters, ranks, counts and
+ * pages the services; the use case only parses the query and shapes the rows.
+ *
+ * - Text matches across every locale: the stored `search_vector` holds each
+ *   locale's words stemmed with that language's configuration, so a query is
+ *   turned into a tsquery with the reader's configuration (stemmed) OR with
+ *   `simple` (unstemmed words in any script). Queries go through
+ *   websearch_to_tsquery as parameters, so no input can break the SQL.
+ * - Typo tolerance: when full text finds fewer than TYPO_FALLBACK_BELOW
+ *   services, names are also matched by trigram word similarity (pg_trgm,
+ *   GIN index on `search_names`).
+ * - Only services of verified organisations that are active or temporarily
+ *   closed are ever returned.
+ * - "Open now" is judged in the city's time zone from the weekly hours and
+ *   the exceptions (holidays close a service, special days override hours).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { features as featureTerms, needs as needTerms } from '../../directory/taxonomy.ts';
+import { fallbackOrder, isDirectoryLocale, searchConfig, type LocalText } from '../../directory/text.ts';
+import type { Tx } from '../db/index.ts';
+
+export const MAX_QUERY_LENGTH = 200;
+export const DEFAULT_PER_PAGE = 20;
+export const MAX_PER_PAGE = 50;
+/** Page numbers beyond this are refused (ignored): nobody pages that far, and OFFSET grows linearly. */
+export const MAX_PAGE = 500;
+/** Trigram (typo) matching joins in when full text finds fewer services than this. */
+export const TYPO_FALLBACK_BELOW = 5;
+/** word_similarity above which a name counts as a typo match ("langauge" ~ "language" is 0.55). */
+export const TYPO_THRESHOLD = 0.4;
+
+const needCodes = needTerms.map((t) => t.code) as [string, ...string[]];
+const featureCodes = featureTerms.map((t) => t.code) as [string, ...string[]];
+
+/** Control characters, bidi overrides, lone surrogates: dropped before anything else sees the text. */
+const UNWANTED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Trimmed free text, cut (not refused) at MAX_QUERY_LENGTH characters, never splitting a character. */
+export function cleanQueryText(input: string): string {
+	const wellFormed = input.toWellFormed().replace(/\ufffd/g, ' ');
+	const flat = wellFormed.replace(UNWANTED, ' ').replace(/\s+/g, ' ').trim();
+	return Array.from(flat).slice(0, MAX_QUERY_LENGTH).join('').trim();
+}
+
+const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const list = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
+const flag = (v: unknown) => {
+	const x = one(v);
+	return x === '1' || x === 'on' || x === 'true' || x === true;
+};
+
+const number = (min: number, max: number) =>
+	z.preprocess(
+		(v) => {
+			const x = one(v);
+			if (x === undefined || x === null || x === '') return undefined;
+			if (typeof x === 'number') return x;
+			return typeof x === 'string' && /^\s*-?\d{1,3}(\.\d{1,12})?\s*$/.test(x) ? Number(x) : Number.NaN;
+		},
+		z.number().min(min).max(max).optional()
+	);
+
+const integer = (min: number, max: number) =>
+	z.preprocess((v) => {
+		const x = one(v);
+		if (x === undefined || x === null || x === '') return undefined;
+		if (typeof x === 'number') return x;
+		return typeof x === 'string' && /^\s*\d{1,9}\s*$/.test(x) ? Number(x) : Number.NaN;
+	}, z.number().int().min(min).max(max).optional());
+
+/**
+ * The search query, from URL parameters (`string | string[]` per key) or a
+ * plain object. Invalid values fail here; `parseSearchQuery` drops them
+ * instead of failing, which is what a public page wants.
+ */
+export const searchQuerySchema = z
+	.object({
+		q: z.preprocess((v) => cleanQueryText(String(one(v) ?? '')), z.string()),
+		need: z.preprocess(list, z.array(z.enum(needCodes)).max(needCodes.length)),
+		feature: z.preprocess(list, z.array(z.enum(featureCodes)).max(featureCodes.length)),
+		lang: z.preprocess((v) => {
+			const x = one(v);
+			return x === undefined || x === null || x === '' ? undefined : String(x).trim().toLowerCase();
+		}, z.string().regex(/^[a-z]{2}$/).optional()),
+		open: z.preprocess(flag, z.boolean()),
+		nb: z.preprocess((v) => {
+			const x = one(v);
+			return x === undefined || x === null || x === '' ? undefined : String(x).trim();
+		}, z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional()),
+		lat: number(-90, 90),
+		lng: number(-180, 180),
+		page: integer(1, MAX_PAGE),
+		perPage: z.preprocess((v) => {
+			const x = one(v);
+			if (x === undefined || x === null || x === '') return undefined;
+			const n = typeof x === 'number' ? x : /^\s*\d{1,9}\s*$/.test(String(x)) ? Number(x) : Number.NaN;
+			// More than the maximum is cut to it, like a long text.
+			return Number.isInteger(n) && n > MAX_PER_PAGE ? MAX_PER_PAGE : n;
+		}, z.number().int().min(1).max(MAX_PER_PAGE).optional())
+	})
+	.transform((o) => {
+		// A point needs both coordinates.
+		const point = o.lat !== undefined && o.lng !== undefined ? { lat: o.lat, lng: o.lng } : null;
+		return {
+			q: o.q,
+			need: [...new Set(o.need)],
+			feature: [...new Set(o.feature)],
+			lang: o.lang ?? null,
+			open: o.open,
+			nb: o.nb ?? null,
+			point,
+			page: o.page ?? 1,
+			perPage: o.perPage ?? DEFAULT_PER_PAGE
+		};
+	});
+
+export type SearchQuery = z.output<typeof searchQuerySchema>;
+export type SearchField = 'q' | 'need' | 'feature' | 'lang' | 'open' | 'nb' | 'lat' | 'lng' | 'page' | 'perPage';
+
+/** URL parameters as the schema takes them: repeated keys become lists. */
+export function paramsToObject(sp: URLSearchParams): Record<string, string | string[]> {
+	const out: Record<string, string | string[]> = {};
+	for (const key of new Set(sp.keys())) {
+		const all = sp.getAll(key);
+		out[key] = all.length === 1 ? all[0] : all;
+	}
+	return out;
+}
+
+/**
+ * Never fails: a value the schema refuses is dropped (one bad need code
+ * among good ones drops only that code) and named in `ignored`, so a page
+ * can say so gently and still search with the rest.
+ */
+export function parseSearchQuery(input: Record<string, unknown> | URLSearchParams): {
+	query: SearchQuery;
+	ignored: SearchField[];
+} {
+	const raw: Record<string, unknown> = input instanceof URLSearchParams ? paramsToObject(input) : { ...input };
+	const ignored = new Set<SearchField>();
+	for (let attempt = 0; attempt < 12; attempt++) {
+		const r = searchQuerySchema.safeParse(raw);
+		if (r.success) {
+			// Half a point is no point: say so.
+			if (!r.data.point && (raw.lat !== undefined || raw.lng !== undefined) && (raw.lat !== '' || raw.lng !== '')) {
+				if (raw.lat !== undefined && raw.lat !== '') ignored.add('lat');
+				if (raw.lng !== undefined && raw.lng !== '') ignored.add('lng');
+			}
+			return { query: r.data, ignored: [...ignored] };
+		}
+		const drops = new Map<string, Set<number> | 'all'>();
+		for (const issue of r.error.issues) {
+			const key = String(issue.path[0] ?? '');
+			if (!key) continue;
+			ignored.add(key as SearchField);
+			const index = issue.path[1];
+			const current = drops.get(key);
+			if (typeof index === 'number' && current !== 'all') {
+				drops.set(key, (current ?? new Set()).add(index));
+			} else drops.set(key, 'all');
+		}
+		if (drops.size === 0) break;
+		for (const [key, what] of drops) {
+			if (what === 'all') delete raw[key];
+			else raw[key] = list(raw[key]).filter((_, i) => !what.has(i));
+		}
+	}
+	return { query: searchQuerySchema.parse({}), ignored: [...ignored] };
+}
+
+/** Weekday (1 = Monday … 7 = Sunday), date and 'HH:MM' of an instant in a time zone. */
+export function localMoment(now: Date, timeZone: string): { weekday: number; date: string; time: string } {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-GB', {
+			timeZone,
+			weekday: 'short',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23'
+		})
+			.formatToParts(now)
+			.map((p) => [p.type, p.value])
+	);
+	const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday) + 1;
+	return { weekday, date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+export interface SearchSqlOptions {
+	/** The instant "open now" is judged at. */
+	now?: Date;
+	/** The city's time zone. */
+	timeZone?: string;
+}
+
+const textArray = (values: readonly string[]) =>
+	sql`array[${sql.join(
+		values.map((v) => sql`${v}`),
+		sql`, `
+	)}]::text[]`;
+
+/**
+ * The whole search as one statement. Rows: one per result in rank order,
+ * each carrying `total`; when nothing matches, a single row with a null id
+ * and the total (0, or the count when the page is past the end).
+ */
+export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOptions = {}): SQL {
+	const loc = isDirectoryLocale(locale) ? locale : 'en';
+	const cfg = searchConfig[loc];
+	const q = query.q;
+	const hasText = /[\p{L}\p{N}]/u.test(q);
+	const point = query.point;
+	const perPage = Math.min(Math.max(1, Math.trunc(query.perPage)), MAX_PER_PAGE);
+	const offset = (Math.max(1, Math.trunc(query.page)) - 1) * perPage;
+
+	const ctes: SQL[] = [];
+	if (hasText) {
+		const tq = sql`(websearch_to_tsquery(${cfg}::regconfig, ${q}) || websearch_to_tsquery('simple'::regconfig, ${q}))`;
+		ctes.push(sql`fts as (
+			select s.id, ts_rank_cd(s.search_vector, ${tq}) as score
+			from services s
+			where s.search_vector @@ websearch_to_tsquery(${cfg}::regconfig, ${q})
+			   or s.search_vector @@ websearch_to_tsquery('simple'::regconfig, ${q})
+		)`);
+		// Gated: the trigram scan runs only when full text found few services.
+		// The threshold is set for this statement only, before the index scan starts.
+		ctes.push(sql`typo as (
+			select s.id, word_similarity(${q.toLowerCase()}, s.search_names) * 0.5 as score
+			from services s
+			where (select count(*) from fts) < ${TYPO_FALLBACK_BELOW}
+			  and (select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)) is not null
+			  and ${q.toLowerCase()} <% s.search_names
+		)`);
+		ctes.push(sql`hits as (
+			select id, max(score) as score from (select * from fts union all select * from typo) h group by id
+		)`);
+	}
+
+	const where: SQL[] = [sql`o.verification = 'verified'`, sql`s.status in ('active', 'temporarily closed')`];
+	if (query.need.length) where.push(sql`s.needs && ${textArray(query.need)}`);
+	if (query.feature.length) where.push(sql`s.features @> ${textArray(query.feature)}`);
+	if (query.lang) where.push(sql`s.languages @> ${textArray([query.lang])}`);
+	if (query.nb) {
+		const nbId = sql`(select n.id from neighbourhoods n where n.slug = ${query.nb})`;
+		where.push(sql`(exists (
+				select 1 from service_at_locations sal join locations l on l.id = sal.location_id
+				where sal.service_id = s.id and l.neighbourhood_id = ${nbId}
+			) or exists (
+				select 1 from service_areas a where a.service_id = s.id and a.neighbourhood_id = ${nbId}
+			))`);
+	}
+	if (query.open) {
+		const m = localMoment(opts.now ?? new Date(), opts.timeZone ?? 'Europe/Rome');
+		const today = sql`${m.date}::date`;
+		const covers = (e: SQL) =>
+			sql`${e}.kind = 'exception' and ${e}.valid_from <= ${today} and coalesce(${e}.valid_to, ${e}.valid_from) >= ${today}`;
+		const e = sql.raw('e');
+		where.push(sql`(exists (
+				select 1 from schedules w
+				where w.service_id = s.id and w.kind = 'weekly' and w.weekday = ${m.weekday}
+				  and w.opens_at <= ${m.time} and w.closes_at > ${m.time}
+				  and (w.valid_from is null or w.valid_from <= ${today})
+				  and (w.valid_to is null or w.valid_to >= ${today})
+				  and not exists (
+					select 1 from schedules e
+					where e.service_id = s.id and ${covers(e)}
+					  and (e.location_id is null or e.location_id = w.location_id)
+				  )
+			) or exists (
+				select 1 from schedules e
+				where e.service_id = s.id and ${covers(e)} and not e.closed
+				  and e.opens_at <= ${m.time} and e.closes_at > ${m.time}
+			))`);
+	}
+
+	const here = point ? sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)` : null;
+	ctes.push(sql`cand as (
+		select s.id, s.name, ${hasText ? sql`h.score` : sql`0::float8`} as score
+		from services s
+		${hasText ? sql`join hits h on h.id = s.id` : sql``}
+		join organisations o on o.id = s.organisation_id
+		where ${sql.join(where, sql` and `)}
+	)`);
+
+	const order = fallbackOrder(loc);
+	const nameKey = sql.raw(`lower(coalesce(${order.map((l) => `nullif(c.name->>'${l}', '')`).join(', ')}, ''))`);
+	const distance = here
+		? sql`(select min(earth_distance(ll_to_earth(l.latitude, l.longitude), ${here}))
+			from service_at_locations sal join locations l on l.id = sal.location_id
+			where sal.service_id = c.id and l.latitude is not null and l.longitude is not null)`
+		: sql`null::float8`;
+	// With a place, relevance fades with distance (halved at 2 km); without text, distance alone orders.
+	const rank = here ? sql`r.score / (1 + coalesce(r.distance, 1e7) / 2000.0)` : sql`r.score`;
+	ctes.push(sql`ranked as (select c.id, c.score, ${nameKey} as name_key, ${distance} as distance from cand c)`);
+	ctes.push(sql`page as (
+		select r.id, r.distance, row_number() over (order by ${rank} desc, r.distance asc nulls last, r.name_key, r.id) as position
+		from ranked r
+		order by ${rank} desc, r.distance asc nulls last, r.name_key, r.id
+		limit ${perPage} offset ${offset}
+	)`);
+
+	const nearestOrder = here
+		? sql`earth_distance(ll_to_earth(l.latitude, l.longitude), ${here}) asc nulls last, l.id`
+		: sql`l.address_1 nulls last, l.id`;
+	return sql`with ${sql.join(ctes, sql`, `)}
+		select t.total, p.id, s.name, s.description, o.name as organisation_name,
+		       s.needs, s.features, s.languages, s.last_verified_at, p.distance,
+		       nl.address_1, nl.city, nl.neighbourhood_name
+		from (select count(*)::int as total from cand) t
+		left join page p on true
+		left join services s on s.id = p.id
+		left join organisations o on o.id = s.organisation_id
+		left join lateral (
+			select l.address_1, l.city, n.name as neighbourhood_name
+			from service_at_locations sal
+			join locations l on l.id = sal.location_id
+			left join neighbourhoods n on n.id = l.neighbourhood_id
+			where sal.service_id = p.id
+			order by ${nearestOrder}
+			limit 1
+		) nl on p.id is not null
+		order by p.position`;
+}
+
+export interface SearchResult {
+	id: string;
+	name: LocalText;
+	description: LocalText;
+	organisationName: string;
+	needs: string[];
+	features: string[];
+	languages: string[];
+	distanceMetres: number | null;
+	lastVerifiedAt: Date;
+	/** The nearest location (to the point given, else the first by address). */
+	location: { address: string | null; neighbourhood: string | null } | null;
+}
+
+export interface SearchPage {
+	total: number;
+	page: number;
+	perPage: number;
+	pageCount: number;
+	results: SearchResult[];
+}
+
+interface Row {
+	total: number | string;
+	id: string | null;
+	name: LocalText;
+	description: LocalText;
+	organisation_name: string;
+	needs: string[];
+	features: string[];
+	languages: string[];
+	last_verified_at: Date | string;
+	distance: number | string | null;
+	address_1: string | null;
+	city: string | null;
+	neighbourhood_name: string | null;
+}
+
+export function rowsOf<T>(result: unknown): T[] {
+	return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
+
+/**
+ * Searches the public directory. `query` is anything the schema accepts
+ * (URL parameters, an object) or an already parsed query.
+ */
+export async function searchServices(
+	db: Tx,
+	query: SearchQuery | Record<string, unknown>,
+	opts: { locale?: string } & SearchSqlOptions = {}
+): Promise<SearchPage> {
+	const parsed = isParsed(query) ? query : parseSearchQuery(query).query;
+	const rows = rowsOf<Row>(await db.execute(searchSql(parsed, opts.locale ?? 'en', opts)));
+	const total = Number(rows[0]?.total ?? 0);
+	const results: SearchResult[] = rows
+		.filter((r) => r.id !== null)
+		.map((r) => {
+			const address = [r.address_1, r.city].filter(Boolean).join(', ');
+			return {
+				id: r.id as string,
+				name: r.name ?? {},
+				description: r.description ?? {},
+				organisationName: r.organisation_name,
+				needs: r.needs ?? [],
+				features: r.features ?? [],
+				languages: r.languages ?? [],
+				distanceMetres: r.distance === null || r.distance === undefined ? null : Math.round(Number(r.distance)),
+				lastVerifiedAt: new Date(r.last_verified_at),
+				location:
+					address || r.neighbourhood_name
+						? { address: address || null, neighbourhood: r.neighbourhood_name ?? null }
+						: null
+			};
+		});
+	return {
+		total,
+		page: parsed.page,
+		perPage: parsed.perPage,
+		pageCount: Math.max(1, Math.ceil(total / parsed.perPage)),
+		results
+	};
+}
+
+function isParsed(q: SearchQuery | Record<string, unknown>): q is SearchQuery {
+	return (
+		typeof q === 'object' &&
+		q !== null &&
+		typeof (q as SearchQuery).page === 'number' &&
+		typeof (q as SearchQuery).perPage === 'number' &&
+		Array.isArray((q as SearchQuery).need) &&
+		'point' in q
+	);
+}
