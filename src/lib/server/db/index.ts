@@ -114,7 +114,8 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
-	const pool = new pg.Pool({ connectionString: url, max });
+	// No JIT: the app's queries are short, and compiling them costs more than it saves (search: seconds).
+	const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
 	pool.on('error', () => {
 		// An idle client lost its connection; the pool replaces it. /healthz reports the state.
 	});

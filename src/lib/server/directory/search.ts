@@ -33,6 +33,15 @@ export const MAX_PAGE = 500;
 export const TYPO_FALLBACK_BELOW = 5;
 /** word_similarity above which a name counts as a typo match ("langauge" ~ "language" is 0.55). */
 export const TYPO_THRESHOLD = 0.4;
+/** Typo matching is for a word or two, and keeps the first TYPO_LIMIT names it finds. */
+export const TYPO_MAX_LENGTH = 40;
+export const TYPO_MAX_WORDS = 3;
+export const TYPO_LIMIT = 200;
+/**
+ * Counting stops here: past it a page says "more than 1,000" (and offers filters) instead of
+ * counting 90,000 services a person will never page through. Pages stop there too.
+ */
+export const TOTAL_CAP = 1000;
 
 const needCodes = needTerms.map((t) => t.code) as [string, ...string[]];
 const featureCodes = featureTerms.map((t) => t.code) as [string, ...string[]];
@@ -231,12 +240,17 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 		)`);
 		// Gated: the trigram scan runs only when full text found few services.
 		// The threshold is set for this statement only, before the index scan starts.
+		// Only short queries can be typos worth correcting ("langauge"); a sentence that full text
+		// cannot match is not rescued by trigram similarity, and would cost a scan.
+		const typoable = q.length <= TYPO_MAX_LENGTH && q.split(' ').length <= TYPO_MAX_WORDS;
 		ctes.push(sql`typo as (
 			select s.id, word_similarity(${q.toLowerCase()}, s.search_names) * 0.5 as score
 			from services s
-			where (select count(*) from fts) < ${TYPO_FALLBACK_BELOW}
+			where ${typoable ? sql`true` : sql`false`}
+			  and (select count(*) from fts) < ${TYPO_FALLBACK_BELOW}
 			  and (select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)) is not null
 			  and ${q.toLowerCase()} <% s.search_names
+			limit ${TYPO_LIMIT}
 		)`);
 		ctes.push(sql`hits as (
 			select id, max(score) as score from (select * from fts union all select * from typo) h group by id
@@ -248,13 +262,15 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 	if (query.feature.length) where.push(sql`s.features @> ${textArray(query.feature)}`);
 	if (query.lang) where.push(sql`s.languages @> ${textArray([query.lang])}`);
 	if (query.nb) {
+		// In the neighbourhood: a location there or an area served there. IN (…) lets the planner
+		// choose a semi-join or a per-row probe, whichever is cheaper.
 		const nbId = sql`(select n.id from neighbourhoods n where n.slug = ${query.nb})`;
-		where.push(sql`(exists (
-				select 1 from service_at_locations sal join locations l on l.id = sal.location_id
-				where sal.service_id = s.id and l.neighbourhood_id = ${nbId}
-			) or exists (
-				select 1 from service_areas a where a.service_id = s.id and a.neighbourhood_id = ${nbId}
-			))`);
+		where.push(sql`s.id in (
+				select sal.service_id from service_at_locations sal join locations l on l.id = sal.location_id
+				where l.neighbourhood_id = ${nbId}
+				union all
+				select a.service_id from service_areas a where a.neighbourhood_id = ${nbId}
+			)`);
 	}
 	if (query.open) {
 		const m = localMoment(opts.now ?? new Date(), opts.timeZone ?? 'Europe/Rome');
@@ -262,43 +278,85 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 		const covers = (e: SQL) =>
 			sql`${e}.kind = 'exception' and ${e}.valid_from <= ${today} and coalesce(${e}.valid_to, ${e}.valid_from) >= ${today}`;
 		const e = sql.raw('e');
-		where.push(sql`(exists (
-				select 1 from schedules w
-				where w.service_id = s.id and w.kind = 'weekly' and w.weekday = ${m.weekday}
+		// Open by its weekly hours unless an exception covers today (for all its places or for
+		// this one), or open by an exception's own hours today.
+		where.push(sql`s.id in (
+				select w.service_id from schedules w
+				where w.kind = 'weekly' and w.weekday = ${m.weekday}
 				  and w.opens_at <= ${m.time} and w.closes_at > ${m.time}
 				  and (w.valid_from is null or w.valid_from <= ${today})
 				  and (w.valid_to is null or w.valid_to >= ${today})
 				  and not exists (
 					select 1 from schedules e
-					where e.service_id = s.id and ${covers(e)}
+					where e.service_id = w.service_id and ${covers(e)}
 					  and (e.location_id is null or e.location_id = w.location_id)
 				  )
-			) or exists (
-				select 1 from schedules e
-				where e.service_id = s.id and ${covers(e)} and not e.closed
-				  and e.opens_at <= ${m.time} and e.closes_at > ${m.time}
-			))`);
+				union all
+				select e.service_id from schedules e
+				where ${covers(e)} and not e.closed and e.opens_at <= ${m.time} and e.closes_at > ${m.time}
+			)`);
 	}
 
 	const here = point ? sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)` : null;
-	ctes.push(sql`cand as (
+	// Distance alone orders when a place is given without text: then the nearest locations are
+	// found through the spatial index instead of measuring every candidate.
+	const knnPath = here !== null && !hasText;
+	const filtered = (extra: SQL | null) => sql`
 		select s.id, s.name, ${hasText ? sql`h.score` : sql`0::float8`} as score
 		from services s
 		${hasText ? sql`join hits h on h.id = s.id` : sql``}
 		join organisations o on o.id = s.organisation_id
-		where ${sql.join(where, sql` and `)}
-	)`);
+		where ${sql.join(extra ? [...where, extra] : where, sql` and `)}`;
+	ctes.push(sql`cand as ${knnPath ? sql`not materialized` : sql`materialized`} (${filtered(null)})`);
 
 	const order = fallbackOrder(loc);
 	const nameKey = sql.raw(`lower(coalesce(${order.map((l) => `nullif(c.name->>'${l}', '')`).join(', ')}, ''))`);
-	const distance = here
-		? sql`(select min(earth_distance(ll_to_earth(l.latitude, l.longitude), ${here}))
-			from service_at_locations sal join locations l on l.id = sal.location_id
-			where sal.service_id = c.id and l.latitude is not null and l.longitude is not null)`
-		: sql`null::float8`;
+	// Distance from the point to each candidate's nearest location, computed for all candidates at once.
+	const allDistances = sql`(
+		select sal.service_id, min(earth_distance(ll_to_earth(l.latitude, l.longitude), ${here})) as distance
+		from service_at_locations sal join locations l on l.id = sal.location_id
+		where sal.service_id in (select id from cand) and l.latitude is not null and l.longitude is not null
+		group by sal.service_id
+	)`;
+	if (!here) {
+		ctes.push(sql`ranked as (select c.id, c.score, ${nameKey} as name_key, null::float8 as distance from cand c)`);
+	} else if (hasText) {
+		ctes.push(sql`ranked as (
+			select c.id, c.score, ${nameKey} as name_key, d.distance
+			from cand c left join ${allDistances} d on d.service_id = c.id
+		)`);
+	} else {
+		// Walk the nearest locations (KNN on the GiST index) and keep the services among them that
+		// pass the filters. Any candidate left out has all its locations farther than every one
+		// kept, so when enough are kept to fill the page, the page is exact. Otherwise (few
+		// candidates near, or a far page) distances are measured for all candidates.
+		const wanted = offset + perPage;
+		const k = 1000 + 20 * wanted;
+		ctes.push(sql`knn as (
+			select l.id, l.latitude, l.longitude from locations l
+			where l.latitude is not null and l.longitude is not null
+			order by ll_to_earth(l.latitude, l.longitude) <-> ${here}
+			limit ${k}
+		)`);
+		ctes.push(sql`near as materialized (
+			select sal.service_id as id, min(earth_distance(ll_to_earth(k.latitude, k.longitude), ${here})) as distance
+			from knn k join service_at_locations sal on sal.location_id = k.id
+			group by sal.service_id
+		)`);
+		ctes.push(sql`near_cand as materialized (
+			select c.id, c.score, ${nameKey} as name_key, n.distance
+			from (${filtered(sql`s.id in (select id from near)`)}) c join near n on n.id = c.id
+		)`);
+		ctes.push(sql`ranked as (
+			select * from near_cand where (select count(*) from near_cand) >= ${wanted}
+			union all
+			select c.id, c.score, ${nameKey} as name_key, d.distance
+			from cand c left join ${allDistances} d on d.service_id = c.id
+			where (select count(*) from near_cand) < ${wanted}
+		)`);
+	}
 	// With a place, relevance fades with distance (halved at 2 km); without text, distance alone orders.
 	const rank = here ? sql`r.score / (1 + coalesce(r.distance, 1e7) / 2000.0)` : sql`r.score`;
-	ctes.push(sql`ranked as (select c.id, c.score, ${nameKey} as name_key, ${distance} as distance from cand c)`);
 	ctes.push(sql`page as (
 		select r.id, r.distance, row_number() over (order by ${rank} desc, r.distance asc nulls last, r.name_key, r.id) as position
 		from ranked r
@@ -313,7 +371,7 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 		select t.total, p.id, s.name, s.description, o.name as organisation_name,
 		       s.needs, s.features, s.languages, s.last_verified_at, p.distance,
 		       nl.address_1, nl.city, nl.neighbourhood_name
-		from (select count(*)::int as total from cand) t
+		from (select count(*)::int as total from (select 1 from cand limit ${TOTAL_CAP + 1}) x) t
 		left join page p on true
 		left join services s on s.id = p.id
 		left join organisations o on o.id = s.organisation_id
@@ -344,7 +402,10 @@ export interface SearchResult {
 }
 
 export interface SearchPage {
+	/** Exact up to TOTAL_CAP; at TOTAL_CAP when `more` says there are more. */
 	total: number;
+	/** More matches than TOTAL_CAP exist. */
+	more: boolean;
 	page: number;
 	perPage: number;
 	pageCount: number;
@@ -382,7 +443,8 @@ export async function searchServices(
 ): Promise<SearchPage> {
 	const parsed = isParsed(query) ? query : parseSearchQuery(query).query;
 	const rows = rowsOf<Row>(await db.execute(searchSql(parsed, opts.locale ?? 'en', opts)));
-	const total = Number(rows[0]?.total ?? 0);
+	const counted = Number(rows[0]?.total ?? 0);
+	const total = Math.min(counted, TOTAL_CAP);
 	const results: SearchResult[] = rows
 		.filter((r) => r.id !== null)
 		.map((r) => {
@@ -405,6 +467,7 @@ export async function searchServices(
 		});
 	return {
 		total,
+		more: counted > TOTAL_CAP,
 		page: parsed.page,
 		perPage: parsed.perPage,
 		pageCount: Math.max(1, Math.ceil(total / parsed.perPage)),
