@@ -48,6 +48,8 @@ export const matrix: Record<string, RouteEntry> = {
 	'/design/error/[status]': { path: () => '/design/error/404', expect: everyone('notfound') },
 	'/organisations': { path: () => '/organisations', expect: everyone('ok') },
 	'/organisations/[slug]': { path: (f) => `/organisations/${f.org.slug}`, expect: everyone('ok') },
+	// Directory search (issue 3, search track)
+	'/services': { path: () => '/services?q=corsi&need=language-courses&open=1', expect: everyone('ok') },
 
 	// Accounts: signing in and up is for visitors; the signed-in are sent on.
 	'/signup': { path: () => '/signup', expect: byRole('redirect', 'ok') },
