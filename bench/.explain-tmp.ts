@@ -1,0 +1,12 @@
+import { sql } from 'drizzle-orm';
+import { openPostgres } from '../src/lib/server/db/index.ts';
+import { parseSearchQuery, rowsOf, searchSql } from '../src/lib/server/directory/search.ts';
+const url = process.env.URL!;
+const d = await openPostgres(url, 1);
+const params = JSON.parse(process.argv[2]);
+const locale = process.argv[3] ?? 'en';
+if (process.env.JIT === 'off') await d.db.execute(sql`set jit = off`);
+const stmt = searchSql(parseSearchQuery(params).query, locale, { now: new Date('2026-03-10T09:30:00Z') });
+const plan = rowsOf<Record<string, string>>(await d.db.execute(sql`explain (analyze) ${stmt}`));
+console.log(plan.map((r) => Object.values(r)[0]).join('\n'));
+await d.close();
