@@ -112,6 +112,7 @@ export function parseTime(t: string | null | undefined): number | null {
 }
 
 export function formatMinutes(n: number): string {
+	if (n === 1440) return '24:00';
 	const x = ((n % 1440) + 1440) % 1440;
 	return `${pad(Math.floor(x / 60))}:${pad(x % 60)}`;
 }
