@@ -100,7 +100,7 @@ describe('home page', () => {
 		expect(text(res.html)).toContain(portal('ar').portal_need_title);
 		expect(needs).toHaveLength(16);
 		for (const n of needs) {
-			const link = new RegExp(`<a class="need" href="/services\\?need=${n.code}"><svg[^>]*aria-hidden="true"[^>]*><path d="[^"]+"></path></svg><span>${n.name.ar}</span></a>`);
+			const link = new RegExp(`<a class="need[^"]*" href="/services\\?need=${n.code}"><svg[^>]*aria-hidden="true"[^>]*><path d="[^"]+"></path></svg>(<!---->)?<span>${n.name.ar}</span></a>`);
 			expect(res.html, n.code).toMatch(link);
 		}
 		// Still the welcome and the ways to take part.
@@ -113,7 +113,7 @@ describe('home page', () => {
 		expect(form).toContain('name="q"');
 		expect(form).toMatch(/<select id="home-nb" name="nb">[\s\S]*<option value="borgo-vecchio">Borgo Vecchio<\/option>/);
 		// Hidden without JavaScript; the script shows it.
-		expect(form).toMatch(/<div class="near-me" data-near-me="" hidden="">/);
+		expect(form).toMatch(/<div class="near-me[^"]*" data-near-me="" hidden="">/);
 		expect(form).not.toMatch(/name="(lat|lng)"/);
 		// Exactly one small same-origin script, no inline script.
 		const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
@@ -139,7 +139,8 @@ describe('service page', () => {
 		expect(t).toContain('Walk in and ask at the front desk.');
 		expect(t).toContain(en.portal_open_now);
 		expect(t).not.toContain(en.portal_closed_now);
-		expect(res.html).toMatch(/<th scope="row">Monday<\/th>\s*<td><span dir="ltr">00:00–24:00<\/span><\/td>/);
+		expect(t).toContain('Monday 00:00–24:00');
+		expect(t).toContain('Sunday 00:00–24:00');
 		expect(t).toContain('Via delle Rose 12');
 		expect(t).toContain('Neighbourhood: Borgo Vecchio');
 		expect(t).toContain('Tram 4 to Piazza Nuova');
@@ -155,7 +156,7 @@ describe('service page', () => {
 		expect(t).toContain('No residence permit needed');
 		expect(t).toContain(en.portal_free);
 		expect(res.html).toContain('href="/organisations/portal-verified"');
-		expect(t).toMatch(/Information last checked on \d{1,2} \w+ \d{4}\./);
+		expect(t).toMatch(/Information last checked on [\w ,]+ \d{4}\./);
 		expect(t).not.toContain(en.portal_stale);
 		// Text only in Italian is marked as Italian on an English page.
 		expect(res.html).toContain('<p class="prewrap" lang="it" dir="ltr">Visite mediche gratuite senza appuntamento.</p>');
