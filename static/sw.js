@@ -15,11 +15,19 @@ var DEFAULT_NOTICE = 'You are offline: this is a copy saved on {date}.';
 self.addEventListener('install', function (event) {
 	self.skipWaiting();
 	event.waitUntil(
-		fetch('/offline', { credentials: 'same-origin' })
-			.then(function (res) {
-				return keepPage(new Request(new URL('/offline', self.location.origin).href), res);
-			})
-			.catch(function () {})
+		Promise.all([
+			caches
+				.open(PAGES)
+				.then(function (c) {
+					return c.addAll(['/offline.js', '/portal.js', '/manifest.webmanifest', '/icons/icon.svg']);
+				})
+				.catch(function () {}),
+			fetch('/offline', { credentials: 'same-origin' })
+				.then(function (res) {
+					return keepPage(new Request(new URL('/offline', self.location.origin).href), res);
+				})
+				.catch(function () {})
+		])
 	);
 });
 

@@ -179,7 +179,7 @@ export function serviceView(r: ServiceRecord, locale: string, now = new Date()):
 		name: t(s.name) ?? { text: '—' },
 		description: t(s.description),
 		eligibility: t(s.eligibility),
-		ages: s.minimumAge !== null || s.maximumAge !== null ? { min: s.minimumAge, max: s.maximumAge } : null,
+		ages: (s.minimumAge ?? 0) > 0 || s.maximumAge !== null ? { min: s.minimumAge || null, max: s.maximumAge } : null,
 		applicationProcess: t(s.applicationProcess),
 		fees: t(s.feesDescription),
 		free: s.features.includes('free') || (r.costOptions.length > 0 && r.costOptions.every((c) => c.amountCents === 0)),
