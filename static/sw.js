@@ -70,11 +70,28 @@ function keepPage(request, res) {
 		return caches
 			.open(PAGES)
 			.then(function (c) {
-				return c.put(request, copy);
+				return c.put(request, copy).then(function () {
+					return trim(c);
+				});
 			})
 			.then(function () {
 				return lang ? keepDirectory(lang) : null;
 			});
+	});
+}
+
+/** Keeps the most recent pages only (the cache lists entries oldest first). */
+var MAX_PAGES = 60;
+function trim(c) {
+	return c.keys().then(function (keys) {
+		var pages = keys.filter(function (k) {
+			return !/\.(js|svg|webmanifest)$/.test(new URL(k.url).pathname) && new URL(k.url).pathname !== '/offline';
+		});
+		return Promise.all(
+			pages.slice(0, Math.max(0, pages.length - MAX_PAGES)).map(function (k) {
+				return c.delete(k);
+			})
+		);
 	});
 }
 

@@ -232,6 +232,18 @@ function rasterise(svg: string, scale = 8): { data: Uint8ClampedArray; width: nu
 	return { data, width, height: width };
 }
 
+describe('page weight', () => {
+	it('keeps the home, service and print pages within 14 KB gzip in every script', async () => {
+		const { gzipSync } = await import('node:zlib');
+		for (const l of ['en', 'ar', 'ti']) {
+			for (const path of ['/', `/services/${ids.open}`, `/services/${ids.open}/print`, '/offline']) {
+				const res = await app.client({ locale: l }).get(path);
+				expect(gzipSync(res.html, { level: 6 }).length, `${l} ${path}`).toBeLessThanOrEqual(14 * 1024);
+			}
+		}
+	});
+});
+
 describe('printable page', () => {
 	it('has the essentials and a QR code that a real decoder reads as the service page address', async () => {
 		const res = await app.client().get(`/services/${ids.open}/print`);
