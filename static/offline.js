@@ -41,6 +41,14 @@
 		}
 	}
 
+	function mark(e, l) {
+		if (l) {
+			e.lang = l;
+			e.dir = l === 'ar' || l === 'fa' ? 'rtl' : 'ltr';
+		}
+		return e;
+	}
+
 	function el(tag, text, cls) {
 		var e = document.createElement(tag);
 		if (text) e.textContent = text;
@@ -67,23 +75,20 @@
 			if (words && (s.n + ' ' + (s.d || '')).toLowerCase().indexOf(words) < 0) return;
 			var li = el('li');
 			var h = el('h2');
-			var a = el('a', s.n);
+			var a = mark(el('a', s.n), s.nl);
 			a.href = '/services/' + s.id;
 			h.appendChild(a);
 			li.appendChild(h);
-			if (s.d) li.appendChild(el('p', s.d));
+			if (s.d) li.appendChild(mark(el('p', s.d), s.dl));
 			if (s.a || s.nb) li.appendChild(el('p', [s.a, s.nb].filter(Boolean).join(' · ')));
 			if (s.h) {
-				li.appendChild(
-					el(
-						'p',
-						s.h
-							.map(function (x) {
-								return day(x[0]) + ' ' + x[1] + '–' + x[2];
-							})
-							.join(', ')
-					)
-				);
+				// Each day isolated, so times read right in right-to-left pages.
+				var hours = el('p');
+				s.h.forEach(function (x, i) {
+					if (i) hours.appendChild(document.createTextNode(' · '));
+					hours.appendChild(el('bdi', day(x[0]) + ' ' + x[1] + '–' + x[2]));
+				});
+				li.appendChild(hours);
 			}
 			if (s.p) {
 				var t = el('a', s.p, 'tel');
@@ -115,7 +120,7 @@
 			notice.hidden = false;
 			// The worker marks a saved page too; one notice is enough.
 			var other = document.querySelector('[data-offline-copy]');
-			if (other) other.hidden = true;
+			if (other) other.remove();
 			document.getElementById('offline-filters').hidden = false;
 			need.addEventListener('change', render);
 			q.addEventListener('input', render);

@@ -163,6 +163,8 @@ describe('the portal with JavaScript on', () => {
 		await t.check();
 		const main = await t.page.locator('main').innerText();
 		expect(main).toMatch(/You are offline: this is a copy saved on .+\d{4}/);
+		// One notice, not the worker's and the page's both.
+		expect(main.match(/You are offline/g)).toHaveLength(1);
 		expect(main).toContain('Harbour health point');
 		expect(main).toContain('+39 06 555 0101');
 		// A page never opened falls back to the offline page, marked as a copy.

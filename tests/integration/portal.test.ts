@@ -287,6 +287,7 @@ describe('offline copy', () => {
 			id: ids.open,
 			n: 'مكتب الصحة للجميع',
 			d: 'Visite mediche gratuite senza appuntamento.',
+			dl: 'it',
 			nd: ['health', 'mental-health'],
 			f: ['free', 'no-permit-needed'],
 			l: ['en', 'ar', 'ti'],

@@ -229,7 +229,10 @@ export async function publicService(db: Db, id: string): Promise<ServiceRecord |
 export interface OfflineService {
 	id: string;
 	n: string;
+	/** Locale of the name or description when not the one asked for (for lang/dir). */
+	nl?: string;
 	d?: string;
+	dl?: string;
 	nd?: string[];
 	f?: string[];
 	l?: string[];
@@ -285,9 +288,14 @@ export async function offlineDirectory(db: Db, locale: string): Promise<OfflineS
 	for (const p of tel) if (p.serviceId && !phoneBy.has(p.serviceId)) phoneBy.set(p.serviceId, p.number);
 	const cut = (s: string) => (s.length > 160 ? `${s.slice(0, 157).trimEnd()}…` : s);
 	const out: OfflineService[] = rows.map((r) => {
-		const o: OfflineService = { id: r.id, n: pickText(r.name, locale)?.text ?? '' };
-		const d = pickText(r.description, locale)?.text;
-		if (d) o.d = cut(d);
+		const name = pickText(r.name, locale);
+		const o: OfflineService = { id: r.id, n: name?.text ?? '' };
+		if (name && name.locale !== locale) o.nl = name.locale;
+		const d = pickText(r.description, locale);
+		if (d) {
+			o.d = cut(d.text);
+			if (d.locale !== locale) o.dl = d.locale;
+		}
 		if (r.needs.length) o.nd = r.needs;
 		if (r.features.length) o.f = r.features;
 		if (r.languages.length) o.l = r.languages;
