@@ -24,6 +24,10 @@ self.addEventListener('install', function (event) {
 				.catch(function () {}),
 			fetch('/offline', { credentials: 'same-origin' })
 				.then(function (res) {
+					// A signed-in person's pages are "no-store": keep the anonymous offline page instead.
+					return cacheable(new URL(res.url), res) ? res : fetch('/offline', { credentials: 'omit' });
+				})
+				.then(function (res) {
 					return keepPage(new Request(new URL('/offline', self.location.origin).href), res);
 				})
 				.catch(function () {})
