@@ -11,8 +11,17 @@
 import { gzipSync } from 'node:zlib';
 import { ensureBuild, pgliteDatabase, startChild, table } from './lib.ts';
 
-const PAGES = ['/', '/signin', '/signup', '/forgot-password', '/organisations', '/design', '/no-such-page'];
+const PAGES = ['/', '/signin', '/signup', '/forgot-password', '/organisations', '/design', '/no-such-page', '/offline', '/services/00000000-0000-4000-8000-000000000000'];
 const BUDGET = { firstKb: 14, totalKb: 50, scripts: 0 };
+/**
+ * The one script a public page may load: the portal's "near me" and offline
+ * saving (home, search, service pages) or the offline page's reader. Each is
+ * a small same-origin file (CSP script-src 'self'); the pages work without it.
+ */
+const ALLOWED_SCRIPTS: Record<string, { src: string; maxBytes: number }> = {
+	'/portal.js': { src: '/portal.js', maxBytes: 2048 },
+	'/offline.js': { src: '/offline.js', maxBytes: 4096 }
+};
 
 const kb = (n: number) => (n / 1024).toFixed(1);
 const gz = (b: Buffer | string) => gzipSync(b, { level: 6 }).length;
@@ -83,7 +92,13 @@ try {
 		}
 		const first = htmlGz + sizes.css;
 		const total = htmlGz + sizes.js + sizes.css + sizes.img;
-		const scripts = scriptTags.length + assets.filter((a) => a.kind === 'js').length;
+		const allowedJs = assets.filter((a) => a.kind === 'js' && a.url in ALLOWED_SCRIPTS);
+		let scriptsTooBig = false;
+		for (const a of allowedJs) {
+			const size = (await get(new URL(a.url, server.url).href)).body.length;
+			if (size > ALLOWED_SCRIPTS[a.url].maxBytes) scriptsTooBig = true;
+		}
+		const scripts = scriptTags.length + assets.filter((a) => a.kind === 'js').length - 2 * allowedJs.length + (scriptsTooBig ? 1 : 0);
 		const problems = [
 			first > BUDGET.firstKb * 1024 ? `HTML+CSS ${kb(first)} KB > ${BUDGET.firstKb} KB` : '',
 			total > BUDGET.totalKb * 1024 ? `total ${kb(total)} KB > ${BUDGET.totalKb} KB` : '',

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db/index.ts';
-import { invitations, memberships, organisations, users } from '../../src/lib/server/db/schema/index.ts';
+import { invitations, memberships, organisations, services, users } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
 
@@ -32,6 +32,9 @@ export interface Fixtures {
 	org: { id: string; slug: string };
 	unverifiedOrg: { id: string; slug: string };
 	invitationToken: string;
+	/** A service of the verified organisation (public) and one of the unverified one (portal track). */
+	service: { id: string };
+	unverifiedService: { id: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
 	userIds: Partial<Record<Role, string>>;
@@ -106,5 +109,13 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 		expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000)
 	});
 
-	return { org, unverifiedOrg, invitationToken, tokens, userIds };
+	const [service, unverifiedService] = await db
+		.insert(services)
+		.values([
+			{ organisationId: org.id, name: { en: 'Matrix food bank' }, needs: ['basic-needs'] },
+			{ organisationId: unverifiedOrg.id, name: { en: 'Matrix unverified help desk' }, needs: ['legal'] }
+		])
+		.returning({ id: services.id });
+
+	return { org, unverifiedOrg, invitationToken, service, unverifiedService, tokens, userIds };
 }

@@ -50,6 +50,11 @@ export const matrix: Record<string, RouteEntry> = {
 	'/organisations/[slug]': { path: (f) => `/organisations/${f.org.slug}`, expect: everyone('ok') },
 	// Directory search (issue 3, search track)
 	'/services': { path: () => '/services?q=corsi&need=language-courses&open=1', expect: everyone('ok') },
+	// Newcomer portal (portal track): service pages, print view, offline copy.
+	'/services/[id]': { path: (f) => `/services/${f.service.id}`, expect: everyone('ok') },
+	'/services/[id]/print': { path: (f) => `/services/${f.service.id}/print`, expect: everyone('ok') },
+	'/offline': { path: () => '/offline', expect: everyone('ok') },
+	'/offline/directory.json': { path: () => '/offline/directory.json?locale=en', expect: everyone('ok') },
 
 	// Accounts: signing in and up is for visitors; the signed-in are sent on.
 	'/signup': { path: () => '/signup', expect: byRole('redirect', 'ok') },
@@ -156,6 +161,9 @@ export const privateRecords: Record<string, RouteEntry> = {
 		path: () => '/app/organisations/00000000-0000-4000-8000-000000000000',
 		expect: byRole('notfound', 'signin')
 	},
+	// Portal track: a service of an unverified organisation is not public, whoever asks.
+	'/services/[id] (unverified organisation)': { path: (f) => `/services/${f.unverifiedService.id}`, expect: everyone('notfound') },
+	'/services/[id] (not a uuid)': { path: () => "/services/1'%20or%201=1--", expect: everyone('notfound') },
 	'/app/organisations/[id]/members (not a uuid)': {
 		path: () => "/app/organisations/1'%20or%201=1--/members",
 		expect: byRole('notfound', 'signin')
