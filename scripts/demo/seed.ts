@@ -10,7 +10,21 @@
  */
 import { sql } from 'drizzle-orm';
 import { database, type Db, type Tx } from '../../src/lib/server/db/index.ts';
-import { memberships, neighbourhoods, organisations, users } from '../../src/lib/server/db/schema/index.ts';
+import {
+	contacts,
+	costOptions,
+	locations,
+	memberships,
+	neighbourhoods,
+	organisations,
+	phones,
+	requiredDocuments,
+	schedules,
+	serviceAreas,
+	serviceAtLocations,
+	services,
+	users
+} from '../../src/lib/server/db/schema/index.ts';
 import { hashPassword } from '../../src/lib/server/auth/passwords.ts';
 import { record } from '../../src/lib/server/audit/index.ts';
 import { DEMO_PASSWORDS, generateDemoCity, type DemoAccount, type DemoCity, type PasswordKey } from './generate.ts';
@@ -20,6 +34,8 @@ export interface SeedResult {
 	organisations: number;
 	users: number;
 	memberships: number;
+	services: number;
+	locations: number;
 	ms: number;
 	accounts: DemoAccount[];
 }
@@ -35,8 +51,9 @@ export interface SeedOptions {
 const SEED_LOCK = 20_261_123;
 const BATCH = 500;
 
-async function insertBatches<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>): Promise<void> {
-	for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+/** Multi-row inserts of `size` rows (keep size × columns well under PostgreSQL's 65,535 parameters). */
+async function insertBatches<T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>, size = BATCH): Promise<void> {
+	for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
 const date = (iso: string | null) => (iso === null ? null : new Date(iso));
@@ -84,11 +101,14 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 	await insertBatches(city.memberships, (batch) =>
 		tx.insert(memberships).values(batch.map((m) => ({ ...m, createdAt: new Date(m.createdAt) })))
 	);
+	await insertDirectory(tx, city);
 	const counts = {
 		neighbourhoods: city.neighbourhoods.length,
 		organisations: city.organisations.length,
 		users: city.users.length,
-		memberships: city.memberships.length
+		memberships: city.memberships.length,
+		services: city.directory.services.length,
+		locations: city.directory.locations.length
 	};
 	await record(tx, {
 		actorId: null,
@@ -98,6 +118,38 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 		details: { seed: city.seed, ...counts }
 	});
 	return counts;
+}
+
+/** The service directory: locations, services and everything hanging off them. */
+async function insertDirectory(tx: Tx, city: DemoCity): Promise<void> {
+	const d = city.directory;
+	await insertBatches(d.locations, (batch) =>
+		tx.insert(locations).values(
+			batch.map((l) => ({ ...l, locationType: 'physical' as const, createdAt: new Date(l.createdAt), updatedAt: new Date(l.createdAt) }))
+		)
+	);
+	await insertBatches(
+		d.services,
+		(batch) =>
+			tx.insert(services).values(
+				batch.map(({ kind: _kind, ...s }) => ({
+					...s,
+					lastVerifiedAt: new Date(s.lastVerifiedAt),
+					reminder6SentAt: date(s.reminder6SentAt),
+					reminder9SentAt: date(s.reminder9SentAt),
+					createdAt: new Date(s.createdAt),
+					updatedAt: new Date(s.lastVerifiedAt)
+				}))
+			),
+		250
+	);
+	await insertBatches(d.serviceAtLocations, (batch) => tx.insert(serviceAtLocations).values(batch), 2000);
+	await insertBatches(d.schedules, (batch) => tx.insert(schedules).values(batch), 2000);
+	await insertBatches(d.phones, (batch) => tx.insert(phones).values(batch), 2000);
+	await insertBatches(d.contacts, (batch) => tx.insert(contacts).values(batch), 2000);
+	await insertBatches(d.costOptions, (batch) => tx.insert(costOptions).values(batch), 2000);
+	await insertBatches(d.requiredDocuments, (batch) => tx.insert(requiredDocuments).values(batch), 2000);
+	await insertBatches(d.serviceAreas, (batch) => tx.insert(serviceAreas).values(batch), 2000);
 }
 
 /** Seeds the demo city unconditionally, in one transaction (a savepoint if `db` is already one). */
@@ -173,7 +225,8 @@ export function demoAccountsTable(result: Omit<SeedResult, 'ms'> & { ms?: number
 	lines.push('');
 	lines.push(
 		`Loaded the demo city Portavera (fictional): ${result.neighbourhoods} neighbourhoods, ${result.organisations} organisations, ` +
-			`${result.users} accounts, ${result.memberships} memberships${took}.`
+			`${result.users} accounts, ${result.memberships} memberships, ` +
+			`${result.services} services at ${result.locations} locations${took}.`
 	);
 	lines.push('Demo accounts to try. These passwords are public: never put real data in the demo.');
 	lines.push('');
