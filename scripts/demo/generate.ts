@@ -856,7 +856,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 	const rejectable = organisations.filter((o) => o.type === 'business' || o.type === 'informal_group');
 	for (const o of rng.shuffle(rejectable).slice(0, 3)) {
 		o.verification = 'rejected';
-		o.verifiedAt ??= daysBefore(rng.int(1, 20));
+		o.verifiedAt ??= laterBy(o.createdAt, rng.int(1, 20));
 		o.verifiedBy ??= rng.pick(verifiers).id;
 	}
 
