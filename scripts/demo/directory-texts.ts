@@ -446,6 +446,8 @@ export interface Kind {
 	/** Given by phone and online only: no location, a service area. */
 	remote?: boolean;
 	age?: readonly [number, number];
+	/** Second groups an organisation may run (classes, groups): "(evening group)", … */
+	groups?: readonly QualifierKey[];
 }
 
 const NO_PERMIT: readonly [string, number] = ['no-permit-needed', 0.85];
@@ -734,6 +736,7 @@ export const KINDS: readonly Kind[] = [
 	},
 	{
 		key: 'peer-group',
+		groups: ['morning', 'evening'],
 		needs: ['mental-health', 'community'],
 		name: T('Peer support group', 'Gruppo di auto-aiuto', 'Grupo de apoyo mutuo', 'Groupe de parole', 'Група взаємопідтримки', 'مجموعة دعم بين الأقران'),
 		description: T(
@@ -753,6 +756,7 @@ export const KINDS: readonly Kind[] = [
 	// legal and documents
 	{
 		key: 'legal-advice',
+		groups: ['saturday'],
 		needs: ['legal'],
 		name: T('Free legal advice', 'Consulenza legale gratuita', 'Asesoría jurídica gratuita', 'Conseil juridique gratuit', 'Безкоштовна юридична консультація', 'استشارة قانونية مجانية'),
 		description: T(
@@ -772,6 +776,7 @@ export const KINDS: readonly Kind[] = [
 	},
 	{
 		key: 'documents-help',
+		groups: ['saturday'],
 		needs: ['legal'],
 		name: T('Help with documents and forms', 'Aiuto con documenti e pratiche', 'Ayuda con documentos y trámites', 'Aide pour les papiers et démarches', 'Допомога з документами та формами', 'المساعدة في الوثائق والاستمارات'),
 		description: T(
@@ -941,6 +946,7 @@ export const KINDS: readonly Kind[] = [
 	// language courses
 	{
 		key: 'italian-a1',
+		groups: ['evening', 'saturday'],
 		needs: ['language-courses'],
 		name: T('Italian for beginners (A1)', 'Italiano per principianti (A1)', 'Italiano para principiantes (A1)', 'Italien pour débutants (A1)', 'Італійська для початківців (A1)', 'الإيطالية للمبتدئين (A1)'),
 		description: T(
@@ -960,6 +966,7 @@ export const KINDS: readonly Kind[] = [
 	},
 	{
 		key: 'italian-evening',
+		groups: ['saturday'],
 		needs: ['language-courses'],
 		name: T('Evening Italian classes (A2–B1)', 'Corsi serali di italiano (A2–B1)', 'Clases de italiano por la tarde-noche (A2–B1)', 'Cours du soir d’italien (A2–B1)', 'Вечірні курси італійської (A2–B1)', 'دروس مسائية في الإيطالية (A2–B1)'),
 		description: T(
@@ -979,6 +986,7 @@ export const KINDS: readonly Kind[] = [
 	},
 	{
 		key: 'literacy',
+		groups: ['evening'],
 		needs: ['language-courses', 'education'],
 		name: T('Reading and writing for adults', 'Alfabetizzazione per adulti', 'Alfabetización para adultos', 'Alphabétisation pour adultes', 'Читання й письмо для дорослих', 'تعليم القراءة والكتابة للكبار'),
 		description: T(
@@ -996,6 +1004,7 @@ export const KINDS: readonly Kind[] = [
 	},
 	{
 		key: 'conversation',
+		groups: ['evening', 'saturday'],
 		needs: ['language-courses', 'community'],
 		name: T('Italian conversation club', 'Caffè di conversazione in italiano', 'Club de conversación en italiano', 'Café de conversation en italien', 'Розмовний клуб італійської', 'نادي المحادثة بالإيطالية'),
 		description: T(
@@ -1013,6 +1022,7 @@ export const KINDS: readonly Kind[] = [
 	},
 	{
 		key: 'italian-women',
+		groups: ['evening'],
 		needs: ['language-courses', 'women'],
 		name: T('Italian for women, with childcare', 'Italiano per donne, con spazio bimbi', 'Italiano para mujeres, con cuidado infantil', 'Italien pour les femmes, avec garde d’enfants', 'Італійська для жінок, з доглядом за дітьми', 'الإيطالية للنساء مع رعاية الأطفال'),
 		description: T(
@@ -1088,6 +1098,7 @@ export const KINDS: readonly Kind[] = [
 	},
 	{
 		key: 'homework',
+		groups: ['saturday'],
 		needs: ['education', 'children-families'],
 		name: T('After-school homework help', 'Doposcuola', 'Apoyo escolar por las tardes', 'Aide aux devoirs', 'Допомога з домашніми завданнями', 'المساعدة في الواجبات المدرسية'),
 		description: T(
@@ -1107,6 +1118,7 @@ export const KINDS: readonly Kind[] = [
 	},
 	{
 		key: 'adult-diploma',
+		groups: ['morning', 'evening'],
 		needs: ['education'],
 		name: T('Middle-school diploma for adults', 'Licenza media per adulti', 'Título de secundaria para adultos', 'Diplôme de fin de collège pour adultes', 'Атестат про базову освіту для дорослих', 'شهادة المرحلة المتوسطة للكبار'),
 		description: T(
@@ -1164,6 +1176,7 @@ export const KINDS: readonly Kind[] = [
 	// work
 	{
 		key: 'job-counselling',
+		groups: ['saturday'],
 		needs: ['work'],
 		name: T('Job counselling and CV help', 'Orientamento al lavoro e curriculum', 'Orientación laboral y ayuda con el currículum', 'Orientation professionnelle et aide au CV', 'Профорієнтація та допомога з резюме', 'التوجيه المهني والمساعدة في السيرة الذاتية'),
 		description: T(
@@ -1202,6 +1215,7 @@ export const KINDS: readonly Kind[] = [
 	},
 	{
 		key: 'vocational-course',
+		groups: ['evening'],
 		needs: ['work', 'education'],
 		name: T('Vocational training course', 'Corso di formazione professionale', 'Curso de formación profesional', 'Formation professionnelle', 'Курс професійного навчання', 'دورة تدريب مهني'),
 		description: T(
@@ -1220,6 +1234,7 @@ export const KINDS: readonly Kind[] = [
 	},
 	{
 		key: 'digital-skills',
+		groups: ['morning', 'evening', 'saturday'],
 		needs: ['work', 'education'],
 		name: T('Computer and digital skills', 'Corso di informatica di base', 'Informática y competencias digitales', 'Initiation à l’informatique', 'Комп’ютерна грамотність', 'مهارات الحاسوب والمهارات الرقمية'),
 		description: T(

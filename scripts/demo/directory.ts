@@ -227,7 +227,7 @@ export const NGO_FOCUS_KINDS: Record<string, readonly string[]> = {
 	'a helpline in several languages': ['helpline', 'mediation']
 };
 /** What any NGO may also offer. */
-export const NGO_GENERAL_KINDS = ['volunteer', 'documents-help', 'buddy', 'conversation', 'cultural-events', 'family-tracing', 'bank-account'];
+export const NGO_GENERAL_KINDS = ['volunteer', 'documents-help', 'buddy', 'conversation', 'cultural-events', 'family-tracing', 'bank-account', 'legal-advice', 'digital-skills'];
 
 /** Migrant associations by the form of their name: community, women's network, youth club, cultural centre. */
 export const MIGRANT_KINDS: readonly (readonly string[])[] = [
@@ -484,7 +484,7 @@ export function generateDirectory(rng: Rng, input: DirectoryInput): DemoDirector
 		locationsOf.set(org.id, list);
 	}
 
-	// How many services each organisation runs --------------------------------
+	// How many services each organisation runs, scaled to DEMO_SERVICE_COUNT in all.
 	const counts = new Map<string, number>();
 	for (const org of orgs) {
 		const [min, max] = SERVICES_PER_ORG[org.type] ?? [1, 2];
@@ -517,238 +517,258 @@ export function generateDirectory(rng: Rng, input: DirectoryInput): DemoDirector
 	};
 
 	// Services ------------------------------------------------------------------
-	for (const org of orgs) {
-		const profile = input.profiles.get(org.id) ?? { kinds: ['community-house'], languages: [] };
+	const state = new Map(
+		orgs.map((org) => [
+			org.id,
+			{ made: 0, occurrences: new Map<string, number>(), pool: rng.shuffle(input.profiles.get(org.id)?.kinds ?? []) }
+		])
+	);
+
+	/** Adds one more service to an organisation; false when it has nothing new left to offer. */
+	const addService = (org: Organisation): boolean => {
+		const profile = input.profiles.get(org.id) ?? { kinds: [], languages: [] };
+		const st = state.get(org.id)!;
 		const locs = locationsOf.get(org.id)!;
 		const members = membersOf.get(org.id) ?? [];
 		const domain = `${org.slug}.example`;
-		const occurrences = new Map<string, number>();
 		const orgCreated = Date.parse(org.createdAt);
 		const orgAgeDays = Math.floor((base - orgCreated) / DAY);
-		const pool = rng.shuffle(profile.kinds);
-		const fallback = ['documents-help', 'volunteer', 'cultural-events', 'community-house'];
 
-		for (let s = 0; s < counts.get(org.id)!; s++) {
-			// Pick a kind the organisation offers that fits its places, with a distinct name.
-			let chosen: { kind: Kind; places: DemoLocation[]; qualifier: QualifierKey | DemoLocation | null } | null = null;
-			const candidates = [...pool.slice(s % pool.length), ...pool.slice(0, s % pool.length), ...fallback];
-			for (const key of candidates) {
-				const kind = KIND_BY_KEY.get(key);
-				if (!kind) throw new Error(`unknown service kind ${key}`);
-				const places = kind.remote ? [] : locs.filter((l) => allowedAt(kind.needs, org, l));
-				if (kind.remote ? !allowedAt(kind.needs, org, null) : places.length === 0) continue;
-				const k = occurrences.get(key) ?? 0;
-				if (k === 0) {
-					chosen = { kind, places, qualifier: null };
-					break;
-				}
-				if (kind.remote) continue;
-				// A second site, then a morning, evening or Saturday group.
-				const variants: (QualifierKey | DemoLocation)[] = [...places.slice(1), 'morning', 'evening', 'saturday'];
-				if (k - 1 < variants.length) {
-					chosen = { kind, places, qualifier: variants[k - 1] };
-					break;
-				}
+		// A kind the organisation offers that fits its places, with a distinct name: first each
+		// kind once, then at another of its sites, then a second group (evening, Saturdays…).
+		let chosen: { kind: Kind; places: DemoLocation[]; qualifier: QualifierKey | DemoLocation | null } | null = null;
+		const n = st.pool.length;
+		const r = n ? st.made % n : 0;
+		const candidates = [...st.pool.slice(r), ...st.pool.slice(0, r)];
+		// An organisation whose every kind falls in a gap still offers volunteering.
+		if (st.made === 0) candidates.push('volunteer');
+		for (const key of candidates) {
+			const kind = KIND_BY_KEY.get(key);
+			if (!kind) throw new Error(`unknown service kind ${key}`);
+			const places = kind.remote ? [] : locs.filter((l) => allowedAt(kind.needs, org, l));
+			if (kind.remote ? !allowedAt(kind.needs, org, null) : places.length === 0) continue;
+			const k = st.occurrences.get(key) ?? 0;
+			if (k === 0) {
+				chosen = { kind, places, qualifier: null };
+				break;
 			}
-			if (!chosen) break;
-			const { kind, qualifier } = chosen;
-			occurrences.set(kind.key, (occurrences.get(kind.key) ?? 0) + 1);
-
-			// Where: 1–2 of the allowed locations (a site variant is given at that site only).
-			let places: DemoLocation[];
-			if (kind.remote) places = [];
-			else if (qualifier && typeof qualifier === 'object') places = [qualifier];
-			else places = chosen.places.length > 1 && rng.chance(0.35) ? chosen.places.slice(0, 2) : [chosen.places[0]];
-
-			// Text locales
-			const communityLocales = profile.languages.filter((l): l is TextLocale => (TEXT_LOCALES as readonly string[]).includes(l));
-			const p = TRANSLATED[org.type] ?? 0.8;
-			const locales = TEXT_LOCALES.filter((l) => l === 'en' || l === 'it' || communityLocales.includes(l) || rng.chance(p));
-
-			// Features
-			const features = new Set<string>(kind.always ?? []);
-			for (const [f, chance] of kind.maybe ?? []) if (rng.chance(chance)) features.add(f);
-			const apply = rng.pick(kind.apply);
-			if (apply === 'walkIn' || apply === 'early') features.add('no-appointment');
-			if (apply === 'anonymous') features.add('anonymous');
-			const cost = kind.cost && rng.chance(kind.cost[1]) ? COSTS[kind.cost[0]] : null;
-			if (cost) features.delete('free');
-			else if (kind.cost) features.add('free');
-			if (places.some((l) => l.wheelchairAccessible)) features.add('wheelchair');
-			if (!kind.needs.includes('women')) features.delete('women-only');
-			if (!kind.remote) features.delete('remote');
-
-			// Languages spoken
-			const languages = ['it', ...profile.languages.filter((l) => l !== 'it')];
-			const extra = kind.remote ? rng.int(3, 6) : rng.weighted([[0, 25], [1, 35], [2, 25], [3, 10], [4, 5]] as const);
-			for (let i = 0; i < extra * 3 && languages.length < 1 + profile.languages.length + extra; i++) {
-				const l = rng.weighted(EXTRA_LANGUAGES);
-				if (!languages.includes(l)) languages.push(l);
+			if (kind.remote) continue;
+			const variants: (QualifierKey | DemoLocation)[] = [...places.slice(1), ...(kind.groups ?? [])];
+			if (k - 1 < variants.length) {
+				chosen = { kind, places, qualifier: variants[k - 1] };
+				break;
 			}
+		}
+		if (!chosen) return false;
+		const { kind, qualifier } = chosen;
+		st.occurrences.set(kind.key, (st.occurrences.get(kind.key) ?? 0) + 1);
+		st.made++;
 
-			// Name and text
-			const suffix = (l: TextLocale) =>
-				qualifier === null ? '' : typeof qualifier === 'object' ? ` – ${nbById.get(qualifier.neighbourhoodId)!.name}` : QUALIFIERS[qualifier][l];
-			const name: DemoText = {};
-			const description: DemoText = {};
-			const eligibility: DemoText = {};
-			const applicationProcess: DemoText = {};
-			const elig = ELIGIBILITY[rng.pick(kind.eligibility)];
-			for (const l of locales) {
-				name[l] = kind.name[l] + suffix(l);
-				description[l] = `${kind.description[l]} ${OFFERED_BY[l](org.name)}${features.has('interpreter') ? ` ${INTERPRETER[l]}` : ''}`;
-				eligibility[l] = elig[l];
-				applicationProcess[l] = APPLY[apply][l];
-			}
+		// Where: 1–2 of the allowed locations (a site variant is given at that site only).
+		let places: DemoLocation[];
+		if (kind.remote) places = [];
+		else if (qualifier && typeof qualifier === 'object') places = [qualifier];
+		else places = chosen.places.length > 1 && rng.chance(0.35) ? chosen.places.slice(0, 2) : [chosen.places[0]];
 
-			// Freshness: a quarter of records due for the 6-month reminder, …, ~9 % older than a year.
-			const band = rng.weighted([
-				[[1, 175], 54],
-				[[190, 265], 22],
-				[[280, 358], 14],
-				[[372, 455], 10]
-			] as const);
-			let age = rng.int(band[0], band[1]);
-			if (age >= orgAgeDays) age = rng.int(0, Math.max(0, Math.min(175, orgAgeDays - 1)));
-			const verifiedMs = base - age * DAY - rng.int(0, 600) * 60_000;
-			const createdMs = Math.max(orgCreated, verifiedMs - rng.int(0, 900) * DAY);
-			const reminder9 = age >= 280 && (age >= 365 || rng.chance(0.7));
-			const reminder6 = reminder9 || (age >= 190 && rng.chance(0.75));
-			const owners = members.filter((m) => m.role === 'owner' || m.role === 'coordinator');
-			const verifier = rng.chance(0.8) && owners.length ? rng.pick(owners).userId : rng.pick(input.verifiers);
+		// Text locales
+		const communityLocales = profile.languages.filter((l): l is TextLocale => (TEXT_LOCALES as readonly string[]).includes(l));
+		const p = TRANSLATED[org.type] ?? 0.8;
+		const locales = TEXT_LOCALES.filter((l) => l === 'en' || l === 'it' || communityLocales.includes(l) || rng.chance(p));
 
-			const service: DemoService = {
+		// Features
+		const features = new Set<string>(kind.always ?? []);
+		for (const [f, chance] of kind.maybe ?? []) if (rng.chance(chance)) features.add(f);
+		const apply = rng.pick(kind.apply);
+		if (apply === 'walkIn' || apply === 'early') features.add('no-appointment');
+		if (apply === 'anonymous') features.add('anonymous');
+		const cost = kind.cost && rng.chance(kind.cost[1]) ? COSTS[kind.cost[0]] : null;
+		if (cost) features.delete('free');
+		else if (kind.cost) features.add('free');
+		if (places.some((l) => l.wheelchairAccessible)) features.add('wheelchair');
+		if (!kind.needs.includes('women')) features.delete('women-only');
+		if (!kind.remote) features.delete('remote');
+
+		// Languages spoken
+		const languages = ['it', ...profile.languages.filter((l) => l !== 'it')];
+		const extra = kind.remote ? rng.int(3, 6) : rng.weighted([[0, 25], [1, 35], [2, 25], [3, 10], [4, 5]] as const);
+		for (let i = 0; i < extra * 3 && languages.length < 1 + profile.languages.length + extra; i++) {
+			const l = rng.weighted(EXTRA_LANGUAGES);
+			if (!languages.includes(l)) languages.push(l);
+		}
+
+		// Name and text
+		const suffix = (l: TextLocale) =>
+			qualifier === null ? '' : typeof qualifier === 'object' ? ` – ${nbById.get(qualifier.neighbourhoodId)!.name}` : QUALIFIERS[qualifier][l];
+		const name: DemoText = {};
+		const description: DemoText = {};
+		const eligibility: DemoText = {};
+		const applicationProcess: DemoText = {};
+		const elig = ELIGIBILITY[rng.pick(kind.eligibility)];
+		for (const l of locales) {
+			name[l] = kind.name[l] + suffix(l);
+			description[l] = `${kind.description[l]} ${OFFERED_BY[l](org.name)}${features.has('interpreter') ? ` ${INTERPRETER[l]}` : ''}`;
+			eligibility[l] = elig[l];
+			applicationProcess[l] = APPLY[apply][l];
+		}
+
+		// Freshness: a quarter of records due for the 6-month reminder, …, ~9 % older than a year.
+		const band = rng.weighted([
+			[[1, 175], 54],
+			[[190, 265], 22],
+			[[280, 358], 14],
+			[[372, 455], 10]
+		] as const);
+		let age = rng.int(band[0], band[1]);
+		if (age >= orgAgeDays) age = rng.int(0, Math.max(0, Math.min(175, orgAgeDays - 1)));
+		const verifiedMs = base - age * DAY - rng.int(0, 600) * 60_000;
+		const createdMs = Math.max(orgCreated, verifiedMs - rng.int(0, 900) * DAY);
+		const reminder9 = age >= 280 && (age >= 365 || rng.chance(0.7));
+		const reminder6 = reminder9 || (age >= 190 && rng.chance(0.75));
+		const owners = members.filter((m) => m.role === 'owner' || m.role === 'coordinator');
+		const verifier = rng.chance(0.8) && owners.length ? rng.pick(owners).userId : rng.pick(input.verifiers);
+
+		const service: DemoService = {
+			id: rng.uuid(),
+			organisationId: org.id,
+			kind: kind.key,
+			name,
+			description,
+			eligibility,
+			applicationProcess,
+			feesDescription: cost ? pickText(REDUCED, locales) : {},
+			url: org.website && rng.chance(0.35) ? `${org.website}services/${kind.key}` : null,
+			email: rng.chance(0.3) ? `${kind.key}@${domain}` : null,
+			status: rng.chance(0.02) ? 'temporarily closed' : 'active',
+			needs: [...kind.needs],
+			features: [...features].sort(),
+			languages,
+			minimumAge: kind.age?.[0] ?? null,
+			maximumAge: kind.age?.[1] ?? null,
+			lastVerifiedAt: isoDate(verifiedMs),
+			lastVerifiedBy: verifier,
+			reminder6SentAt: reminder6 ? isoDate(Math.min(base - 60_000, verifiedMs + (183 + rng.int(0, 2)) * DAY)) : null,
+			reminder9SentAt: reminder9 ? isoDate(Math.min(base - 60_000, verifiedMs + (274 + rng.int(0, 2)) * DAY)) : null,
+			createdAt: isoDate(createdMs)
+		};
+		out.services.push(service);
+
+		for (const l of places) out.serviceAtLocations.push({ id: rng.uuid(), serviceId: service.id, locationId: l.id });
+		if (kind.remote) {
+			out.serviceAreas.push({
 				id: rng.uuid(),
-				organisationId: org.id,
-				kind: kind.key,
-				name,
-				description,
-				eligibility,
-				applicationProcess,
-				feesDescription: cost ? pickText(REDUCED, locales) : {},
-				url: org.website && rng.chance(0.35) ? `${org.website}services/${kind.key}` : null,
-				email: rng.chance(0.3) ? `${kind.key}@${domain}` : null,
-				status: rng.chance(0.02) ? 'temporarily closed' : 'active',
-				needs: [...kind.needs],
-				features: [...features].sort(),
-				languages,
-				minimumAge: kind.age?.[0] ?? null,
-				maximumAge: kind.age?.[1] ?? null,
-				lastVerifiedAt: isoDate(verifiedMs),
-				lastVerifiedBy: verifier,
-				reminder6SentAt: reminder6 ? isoDate(Math.min(base - 60_000, verifiedMs + (183 + rng.int(0, 2)) * DAY)) : null,
-				reminder9SentAt: reminder9 ? isoDate(Math.min(base - 60_000, verifiedMs + (274 + rng.int(0, 2)) * DAY)) : null,
-				createdAt: isoDate(createdMs)
-			};
-			out.services.push(service);
+				serviceId: service.id,
+				neighbourhoodId: null,
+				name: 'Portavera (whole city)',
+				description: pickText(WHOLE_CITY, locales)
+			});
+		}
 
-			for (const l of places) out.serviceAtLocations.push({ id: rng.uuid(), serviceId: service.id, locationId: l.id });
-			if (kind.remote) {
-				out.serviceAreas.push({
-					id: rng.uuid(),
-					serviceId: service.id,
-					neighbourhoodId: null,
-					name: 'Portavera (whole city)',
-					description: pickText(WHOLE_CITY, locales)
-				});
-			}
-
-			// Weekly hours: the qualifier decides when a second group meets.
-			const hoursKey: HoursKey =
-				qualifier === 'morning' ? 'morningClass' : qualifier === 'evening' ? 'evening' : qualifier === 'saturday' ? 'saturday' : rng.pick(kind.hours);
-			const hours = HOURS[hoursKey];
-			const split = places.length === 2 && hours.length === 1 && hours[0][0].length >= 4 && rng.chance(0.5);
-			for (const [days, opens, closes] of hours) {
-				days.forEach((weekday, i) => {
-					out.schedules.push({
-						id: rng.uuid(),
-						serviceId: service.id,
-						locationId: split ? places[i < days.length / 2 ? 0 : 1].id : null,
-						kind: 'weekly',
-						weekday,
-						opensAt: opens,
-						closesAt: closes,
-						validFrom: null,
-						validTo: null,
-						closed: false,
-						description: {}
-					});
-				});
-			}
-			const exception = (e: keyof typeof EXCEPTIONS, open: readonly [string, string] | null) => {
-				const x = EXCEPTIONS[e];
+		// Weekly hours: the qualifier decides when a second group meets.
+		const hoursKey: HoursKey =
+			qualifier === 'morning' ? 'morningClass' : qualifier === 'evening' ? 'evening' : qualifier === 'saturday' ? 'saturday' : rng.pick(kind.hours);
+		const hours = HOURS[hoursKey];
+		const split = places.length === 2 && hours.length === 1 && hours[0][0].length >= 4 && rng.chance(0.5);
+		for (const [days, opens, closes] of hours) {
+			days.forEach((weekday, i) => {
 				out.schedules.push({
 					id: rng.uuid(),
 					serviceId: service.id,
-					locationId: null,
-					kind: 'exception',
-					weekday: null,
-					opensAt: open?.[0] ?? null,
-					closesAt: open?.[1] ?? null,
-					validFrom: x.from,
-					validTo: x.to,
-					closed: open === null,
-					description: pickText(x.text, locales)
+					locationId: split ? places[i < days.length / 2 ? 0 : 1].id : null,
+					kind: 'weekly',
+					weekday,
+					opensAt: opens,
+					closesAt: closes,
+					validFrom: null,
+					validTo: null,
+					closed: false,
+					description: {}
 				});
-			};
-			if (service.status === 'temporarily closed') exception('works', null);
-			else if (!kind.remote || rng.chance(0.3)) {
-				if (rng.chance(0.35)) exception('christmas', null);
-				if (rng.chance(0.1)) exception('newYearsEve', ['09:00', '12:00']);
-				if (rng.chance(0.15)) exception('summer', null);
-			}
+			});
+		}
+		const exception = (e: keyof typeof EXCEPTIONS, open: readonly [string, string] | null) => {
+			const x = EXCEPTIONS[e];
+			out.schedules.push({
+				id: rng.uuid(),
+				serviceId: service.id,
+				locationId: null,
+				kind: 'exception',
+				weekday: null,
+				opensAt: open?.[0] ?? null,
+				closesAt: open?.[1] ?? null,
+				validFrom: x.from,
+				validTo: x.to,
+				closed: open === null,
+				description: pickText(x.text, locales)
+			});
+		};
+		if (service.status === 'temporarily closed') exception('works', null);
+		else if (!kind.remote || rng.chance(0.3)) {
+			if (rng.chance(0.35)) exception('christmas', null);
+			if (rng.chance(0.1)) exception('newYearsEve', ['09:00', '12:00']);
+			if (rng.chance(0.15)) exception('summer', null);
+		}
 
-			// Phones, contacts, documents, costs
-			if (kind.remote || rng.chance(0.45)) {
+		// Phones, contacts, documents, costs
+		if (kind.remote || rng.chance(0.45)) {
+			out.phones.push({
+				id: rng.uuid(),
+				serviceId: service.id,
+				locationId: null,
+				number: phoneNumber(kind.remote),
+				type: 'voice',
+				description: pickText(APPOINTMENTS, locales),
+				languages: languages.slice(0, rng.int(1, Math.min(3, languages.length)))
+			});
+			if (kind.remote || rng.chance(0.1)) {
 				out.phones.push({
 					id: rng.uuid(),
 					serviceId: service.id,
 					locationId: null,
-					number: phoneNumber(kind.remote),
-					type: 'voice',
-					description: pickText(APPOINTMENTS, locales),
-					languages: languages.slice(0, rng.int(1, Math.min(3, languages.length)))
-				});
-				if (kind.remote || rng.chance(0.1)) {
-					out.phones.push({
-						id: rng.uuid(),
-						serviceId: service.id,
-						locationId: null,
-						number: phoneNumber(true),
-						type: 'text',
-						description: pickText(TEXT_LINE, locales),
-						languages: languages.slice(0, Math.min(4, languages.length))
-					});
-				}
-			}
-			if (members.length && rng.chance(0.25)) {
-				const m = rng.pick(members.filter((x) => x.role !== 'member').length ? members.filter((x) => x.role !== 'member') : members);
-				const u = usersById.get(m.userId)!;
-				out.contacts.push({
-					id: rng.uuid(),
-					serviceId: service.id,
-					name: u.displayName,
-					title: TITLES[m.role] ?? 'Staff member',
-					email: u.email && u.email.endsWith(`@${domain}`) ? u.email : null,
-					phone: rng.chance(0.3) ? phoneNumber(true) : null
-				});
-			}
-			if (kind.documents && rng.chance(0.7)) {
-				const first = rng.pick(kind.documents);
-				const docs = first === 'none' ? ['none' as const] : [first, ...(rng.chance(0.3) ? kind.documents.filter((d) => d !== first && d !== 'none').slice(0, 1) : [])];
-				for (const d of docs) out.requiredDocuments.push({ id: rng.uuid(), serviceId: service.id, document: pickText(DOCUMENTS[d], locales) });
-			}
-			if (cost) {
-				out.costOptions.push({
-					id: rng.uuid(),
-					serviceId: service.id,
-					option: pickText(cost.option, locales),
-					amountCents: Math.round(rng.int(cost.min, cost.max) / 50) * 50,
-					currency: 'EUR',
-					amountDescription: rng.chance(0.5) ? pickText(REDUCED, locales) : {}
+					number: phoneNumber(true),
+					type: 'text',
+					description: pickText(TEXT_LINE, locales),
+					languages: languages.slice(0, Math.min(4, languages.length))
 				});
 			}
 		}
+		if (members.length && rng.chance(0.25)) {
+			const m = rng.pick(members.filter((x) => x.role !== 'member').length ? members.filter((x) => x.role !== 'member') : members);
+			const u = usersById.get(m.userId)!;
+			out.contacts.push({
+				id: rng.uuid(),
+				serviceId: service.id,
+				name: u.displayName,
+				title: TITLES[m.role] ?? 'Staff member',
+				email: u.email && u.email.endsWith(`@${domain}`) ? u.email : null,
+				phone: rng.chance(0.3) ? phoneNumber(true) : null
+			});
+		}
+		if (kind.documents && rng.chance(0.7)) {
+			const first = rng.pick(kind.documents);
+			const docs = first === 'none' ? ['none' as const] : [first, ...(rng.chance(0.3) ? kind.documents.filter((d) => d !== first && d !== 'none').slice(0, 1) : [])];
+			for (const d of docs) out.requiredDocuments.push({ id: rng.uuid(), serviceId: service.id, document: pickText(DOCUMENTS[d], locales) });
+		}
+		if (cost) {
+			out.costOptions.push({
+				id: rng.uuid(),
+				serviceId: service.id,
+				option: pickText(cost.option, locales),
+				amountCents: Math.round(rng.int(cost.min, cost.max) / 50) * 50,
+				currency: 'EUR',
+				amountDescription: rng.chance(0.5) ? pickText(REDUCED, locales) : {}
+			});
+		}
+		return true;
+	};
+
+	for (const org of orgs) {
+		for (let i = 0; i < counts.get(org.id)!; i++) if (!addService(org)) break;
+	}
+	// Organisations that ran out of distinct services leave a shortfall: the big ones make it up.
+	const open = [...big];
+	while (out.services.length < DEMO_SERVICE_COUNT && open.length) {
+		const i = rng.int(0, open.length - 1);
+		if (!addService(open[i])) open.splice(i, 1);
 	}
 	return out;
 }

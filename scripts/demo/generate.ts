@@ -656,7 +656,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 			join(org, vc, 'volunteer_coordinator', vc.createdAt);
 		}
 		profiles.set(org.id, {
-			kinds: [...new Set([...NGO_FOCUS_KINDS[f1], ...NGO_FOCUS_KINDS[f2], ...rng.shuffle(NGO_GENERAL_KINDS).slice(0, 2)])],
+			kinds: [...new Set([...NGO_FOCUS_KINDS[f1], ...NGO_FOCUS_KINDS[f2], ...rng.shuffle(NGO_GENERAL_KINDS).slice(0, 3)])],
 			languages: []
 		});
 		staff(org, 'coordinator', rng.chance(0.6) ? 1 : 0, age);
