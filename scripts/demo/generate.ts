@@ -12,6 +12,22 @@
  * schema: names only pick a plausible display name and interface language.
  */
 import type { MemberRole, OrganisationType, PersonKind, PlatformRole, VerificationState } from '../../src/lib/server/db/schema/index.ts';
+import {
+	BUSINESS_DEFAULT_KINDS,
+	BUSINESS_KINDS,
+	COMMUNITY_LANGUAGES,
+	INFORMAL_GROUP_KINDS,
+	MIGRANT_KINDS,
+	NGO_FOCUS_KINDS,
+	NGO_GENERAL_KINDS,
+	PUBLIC_BODY_KINDS,
+	generateDirectory,
+	socialEnterpriseKinds,
+	type DemoDirectory,
+	type OrgProfile
+} from './directory.ts';
+
+export type { DemoDirectory } from './directory.ts';
 
 export const DEMO_SEED = 20261123;
 /** "Now" for the demo city: all dates are before it. */
@@ -124,6 +140,8 @@ export interface DemoCity {
 	users: DemoUser[];
 	memberships: DemoMembership[];
 	accounts: DemoAccount[];
+	/** The service directory: services, locations, hours, phones… (directory.ts). */
+	directory: DemoDirectory;
 }
 
 // ---------------------------------------------------------------------------
@@ -188,21 +206,24 @@ export function createRng(seed: number): Rng {
 // ---------------------------------------------------------------------------
 // Word lists (all names invented or common; no real organisation is meant)
 
+/**
+ * Twelve neighbourhoods around the old port (the centre): the sea is to the
+ * south, the two hill neighbourhoods (Monte Acero, Valle dei Carrubi) are
+ * the farthest north, about 3.5 km from the centre.
+ */
 const NEIGHBOURHOODS: readonly (readonly [name: string, dLat: number, dLon: number, weight: number])[] = [
 	['Lanterna Vecchia', 0.0, 0.0, 10],
-	['Borgo dei Gelsi', 0.006, -0.011, 6],
-	['Scalo delle Reti', -0.008, -0.004, 7],
-	['Collevento', 0.019, 0.006, 4],
-	['Riva dei Cordai', -0.004, 0.013, 6],
-	['Piano dei Mulini', 0.013, -0.021, 5],
-	['Saline Basse', -0.017, 0.022, 3],
-	['Monte Acero', 0.027, -0.008, 2],
-	['Pozzo delle Vele', 0.009, 0.019, 5],
-	['Torre dei Gabbiani', -0.012, -0.019, 4],
-	['Campo Ortensia', 0.021, 0.024, 3],
-	['Giardini del Faro', -0.002, -0.027, 4],
-	['Valle dei Carrubi', 0.031, 0.016, 2],
-	['Marevivo Nord', -0.021, 0.007, 3]
+	['Borgo dei Gelsi', 0.0064, -0.0112, 6],
+	['Scalo delle Reti', -0.0047, -0.0068, 7],
+	['Collevento', 0.0187, 0.0043, 4],
+	['Riva dei Cordai', -0.0031, 0.0126, 6],
+	['Piano dei Mulini', 0.0129, -0.0214, 5],
+	['Saline Basse', -0.0072, 0.0238, 3],
+	['Monte Acero', 0.0286, -0.0091, 2],
+	['Pozzo delle Vele', 0.0093, 0.0181, 5],
+	['Torre dei Gabbiani', -0.0058, -0.0196, 4],
+	['Giardini del Faro', 0.0021, -0.0305, 4],
+	['Valle dei Carrubi', 0.0314, 0.0158, 2]
 ];
 
 interface Culture {
@@ -508,6 +529,8 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 
 	// Organisations -------------------------------------------------------------
 	const organisations: DemoOrganisation[] = [];
+	/** What each organisation offers, for the directory. */
+	const profiles = new Map<string, OrgProfile>();
 	const memberOf = new Map<string, Set<string>>(); // org id → user ids
 
 	const join = (org: DemoOrganisation, user: DemoUser, role: MemberRole, createdAt: string) => {
@@ -592,6 +615,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 			(domain, days) => staffUser(domain, days),
 			age
 		);
+		profiles.set(org.id, { kinds: PUBLIC_BODY_KINDS[name], languages: [] });
 		staff(org, 'coordinator', rng.int(1, 2), age);
 		staff(org, 'case_worker', name.includes('Social Services') ? 8 : rng.int(2, 5), age);
 		staff(org, 'volunteer_coordinator', rng.int(1, 2), age);
@@ -631,6 +655,10 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 			const vc = featured('Volunteer coordinator (Open Harbour Portavera)', 'Agnieszka Nowak', 'volunteers@open-harbour-portavera.example', 'resident', null, 'it', 'volunteer_coordinator', true);
 			join(org, vc, 'volunteer_coordinator', vc.createdAt);
 		}
+		profiles.set(org.id, {
+			kinds: [...new Set([...NGO_FOCUS_KINDS[f1], ...NGO_FOCUS_KINDS[f2], ...rng.shuffle(NGO_GENERAL_KINDS).slice(0, 3)])],
+			languages: []
+		});
 		staff(org, 'coordinator', rng.chance(0.6) ? 1 : 0, age);
 		staff(org, 'case_worker', rng.int(1, 4), age);
 		staff(org, 'volunteer_coordinator', rng.int(1, 2), age);
@@ -685,7 +713,8 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 		(c: string) => `${c} Cultural Centre`
 	];
 	// Every community once, then more groups (women, youth, culture) of some of them.
-	const maNames: { name: string; community: string; culture: CultureKey }[] = COMMUNITIES.map(([community, culture]) => ({
+	const maNames: { name: string; community: string; culture: CultureKey; form: number }[] = COMMUNITIES.map(([community, culture]) => ({
+		form: 0,
 		name: formats[0](community),
 		community,
 		culture
@@ -693,10 +722,11 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 	const maSeen = new Set(maNames.map((m) => m.name));
 	while (maNames.length < 45) {
 		const [community, culture] = rng.pick(COMMUNITIES);
-		const name = formats[rng.int(1, formats.length - 1)](community);
+		const form = rng.int(1, formats.length - 1);
+		const name = formats[form](community);
 		if (maSeen.has(name)) continue;
 		maSeen.add(name);
-		maNames.push({ name, community, culture });
+		maNames.push({ name, community, culture, form });
 	}
 	const pickPublic = (culture: CultureKey | null, taken: Set<string>): DemoUser | null => {
 		const pool = publicUsers.filter((p) => (culture === null || p.culture === culture) && !taken.has(p.user.id));
@@ -728,6 +758,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 			},
 			age
 		);
+		profiles.set(org.id, { kinds: MIGRANT_KINDS[ma.form], languages: COMMUNITY_LANGUAGES[ma.community] ?? [] });
 		if (rng.chance(0.4)) staff(org, 'coordinator', 1, age);
 		if (rng.chance(0.4)) staff(org, 'volunteer_coordinator', 1, age);
 		for (let k = rng.int(1, 5); k > 0; k--) {
@@ -757,6 +788,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 			(domain, days) => staffUser(domain, days),
 			age
 		);
+		profiles.set(org.id, { kinds: socialEnterpriseKinds(name), languages: [] });
 		staff(org, 'coordinator', rng.chance(0.5) ? 1 : 0, age);
 		staff(org, 'case_worker', rng.chance(0.25) ? 1 : 0, age);
 		staff(org, 'member', rng.int(1, 3), age);
@@ -783,6 +815,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 			(domain, days) => staffUser(domain, days),
 			age
 		);
+		profiles.set(org.id, { kinds: BUSINESS_KINDS[trade] ?? BUSINESS_DEFAULT_KINDS, languages: [] });
 		staff(org, 'member', rng.int(0, 2), age);
 	}
 
@@ -812,6 +845,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 			},
 			age
 		);
+		profiles.set(org.id, { kinds: INFORMAL_GROUP_KINDS[kind], languages: [] });
 		for (let k = rng.int(1, 5); k > 0; k--) {
 			const u = pickPublic(null, taken);
 			if (u) join(org, u, 'member', u.createdAt > org.createdAt ? u.createdAt : org.createdAt);
@@ -822,7 +856,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 	const rejectable = organisations.filter((o) => o.type === 'business' || o.type === 'informal_group');
 	for (const o of rng.shuffle(rejectable).slice(0, 3)) {
 		o.verification = 'rejected';
-		o.verifiedAt ??= daysBefore(rng.int(1, 20));
+		o.verifiedAt ??= laterBy(o.createdAt, rng.int(1, 20));
 		o.verifiedBy ??= rng.pick(verifiers).id;
 	}
 
@@ -837,6 +871,18 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 		else u.password = strongest.get(u.id) ?? u.kind;
 	}
 
+	// The service directory, from its own stream of randomness: changing it leaves the people alone.
+	const directory = generateDirectory(createRng((seed ^ 0x5eed_d1e5) >>> 0), {
+		baseDate: DEMO_BASE_DATE,
+		neighbourhoods,
+		weights: NEIGHBOURHOODS.map((n) => n[3]),
+		organisations,
+		users,
+		memberships,
+		profiles,
+		verifiers: verifiers.map((u) => u.id)
+	});
+
 	return {
 		seed,
 		baseDate: DEMO_BASE_DATE,
@@ -845,6 +891,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 		organisations,
 		users,
 		memberships,
-		accounts
+		accounts,
+		directory
 	};
 }

@@ -16,7 +16,7 @@ import { sql } from 'drizzle-orm';
 import { config } from '../../src/lib/server/config.ts';
 import { openFromConfig, type Database, type Tx } from '../../src/lib/server/db/index.ts';
 import { record } from '../../src/lib/server/audit/index.ts';
-import { generateDemoCity } from './generate.ts';
+import { generateDemoCity, type DemoCity } from './generate.ts';
 import { insertDemoCity, printDemoAccounts, type SeedResult } from './seed.ts';
 import { pgliteInUse } from './pglite-lock.ts';
 
@@ -52,8 +52,7 @@ export interface DemoCheck {
 }
 
 /** Whether the database holds only demo data (or nothing). */
-export async function checkDemoOnly(db: Tx): Promise<DemoCheck> {
-	const city = generateDemoCity();
+export async function checkDemoOnly(db: Tx, city: DemoCity = generateDemoCity()): Promise<DemoCheck> {
 	const demoSlugs = new Set(city.organisations.map((o) => o.slug));
 	const users = (await db.execute(
 		sql`select count(*)::int as n from users where email is not null and lower(email) not like '%.example'`
@@ -75,7 +74,7 @@ export async function resetDemo(
 	const city = generateDemoCity();
 	const counts = await d.db.transaction(async (tx) => {
 		await tx.execute(sql`select pg_advisory_xact_lock(20261123)`);
-		const check = await checkDemoOnly(tx);
+		const check = await checkDemoOnly(tx, city);
 		if (!check.demoOnly && !opts.force) return { done: false, check } as const;
 		await tx.execute(sql.raw(`truncate table ${RESET_TABLES.join(', ')} restart identity cascade`));
 		await record(tx, {

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
 import { organisationTypes } from '../../src/lib/server/db/schema/index.ts';
-import { auditLog, memberships, organisations, users } from '../../src/lib/server/db/schema/index.ts';
+import { auditLog, memberships, organisations, services, users } from '../../src/lib/server/db/schema/index.ts';
+import { featureCodes, needCodes } from '../../src/lib/directory/taxonomy.ts';
 import { verifyPassword } from '../../src/lib/server/auth/passwords.ts';
 import { verifyChain } from '../../src/lib/server/audit/index.ts';
 import type { Db } from '../../src/lib/server/db/index.ts';
@@ -23,6 +24,7 @@ import {
 	generateDemoCity,
 	type DemoCity
 } from '../../scripts/demo/generate.ts';
+import { DEMO_GAPS, DEMO_NO_WHEELCHAIR, DEMO_SERVICE_COUNT } from '../../scripts/demo/directory.ts';
 import { seedDemo, seedDemoIfEmpty } from '../../scripts/demo/seed.ts';
 import { resetDemo } from '../../scripts/demo/reset.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -82,6 +84,121 @@ function checkInvariants(city: DemoCity) {
 		if (o.verifiedAt) expect(o.verifiedAt >= o.createdAt).toBe(true);
 	}
 	for (const u of city.users) expect(u.createdAt <= DEMO_BASE_DATE).toBe(true);
+
+	checkDirectoryInvariants(city);
+}
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DAY = 86_400_000;
+
+/** Distance in km between two points (haversine). */
+function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+	const r = (x: number) => (x * Math.PI) / 180;
+	const a = Math.sin(r(lat2 - lat1) / 2) ** 2 + Math.cos(r(lat1)) * Math.cos(r(lat2)) * Math.sin(r(lon2 - lon1) / 2) ** 2;
+	return 2 * 6371 * Math.asin(Math.sqrt(a));
+}
+
+/**
+ * The directory's rules, whatever the seed: references, hours, coherent
+ * features, reserved contacts. Collects every broken rule (tens of thousands
+ * of rows: one expect per check would be slow) and shows them all at once.
+ */
+function checkDirectoryInvariants(city: DemoCity) {
+	const d = city.directory;
+	const bad: string[] = [];
+	const check = (ok: unknown, what: string) => {
+		if (!ok && bad.length < 20) bad.push(what);
+	};
+	const orgs = new Map(city.organisations.map((o) => [o.id, o]));
+	const nbs = new Map(city.neighbourhoods.map((n) => [n.id, n]));
+	const locs = new Map(d.locations.map((l) => [l.id, l]));
+	const svcs = new Map(d.services.map((s) => [s.id, s]));
+	check(svcs.size === d.services.length, 'duplicate service ids');
+	check(locs.size === d.locations.length, 'duplicate location ids');
+
+	for (const l of d.locations) {
+		check(orgs.get(l.organisationId)?.verification !== 'rejected', `location ${l.id} of a rejected organisation`);
+		const nb = nbs.get(l.neighbourhoodId);
+		check(nb && km(l.latitude, l.longitude, nb.latitude, nb.longitude) < 0.5, `location ${l.id} far from its neighbourhood`);
+		if (nb?.slug === DEMO_NO_WHEELCHAIR) check(!l.wheelchairAccessible, `step-free location ${l.id} on the hill`);
+		check(l.transportation.en && l.transportation.it && l.transportation.ar, `location ${l.id} without directions`);
+	}
+	const atLocations = new Map<string, string[]>();
+	for (const sal of d.serviceAtLocations) {
+		const s = svcs.get(sal.serviceId);
+		const l = locs.get(sal.locationId);
+		// A service is only ever given at a location of its own organisation.
+		check(s && l && l.organisationId === s.organisationId, `service_at_location ${sal.id} crosses organisations`);
+		atLocations.set(sal.serviceId, [...(atLocations.get(sal.serviceId) ?? []), sal.locationId]);
+	}
+	const costed = new Set(d.costOptions.map((c) => c.serviceId));
+	const areas = new Map(d.serviceAreas.map((a) => [a.serviceId, a]));
+	for (const s of d.services) {
+		const id = `service ${s.id}`;
+		check(orgs.get(s.organisationId)?.verification !== 'rejected', `${id} of a rejected organisation`);
+		check(s.needs.length >= 1 && s.needs.length <= 3, `${id} has ${s.needs.length} needs`);
+		check(s.needs.every((n) => needCodes.includes(n)), `${id} has an unknown need`);
+		check(s.features.every((f) => (featureCodes as string[]).includes(f)), `${id} has an unknown feature`);
+		check(s.languages.includes('it'), `${id} speaks no Italian`);
+		for (const field of [s.name, s.description, s.eligibility, s.applicationProcess]) check(field.en && field.it, `${id} lacks en or it`);
+		// Features agree with the rest of the record.
+		if (s.features.includes('women-only')) check(s.needs.includes('women'), `${id} women-only without the need`);
+		check(!(s.features.includes('free') && costed.has(s.id)), `${id} free with a price`);
+		const here = atLocations.get(s.id) ?? [];
+		if (s.features.includes('remote')) {
+			check(here.length === 0 && areas.get(s.id)?.neighbourhoodId === null, `${id} remote with a place`);
+		} else {
+			check(here.length >= 1 && here.length <= 2, `${id} at ${here.length} locations`);
+		}
+		check(s.features.includes('wheelchair') === here.some((x) => locs.get(x)?.wheelchairAccessible), `${id} wheelchair flag`);
+		// Freshness dates are consistent and never after the demo's "now".
+		check(s.createdAt <= s.lastVerifiedAt && s.lastVerifiedAt <= DEMO_BASE_DATE, `${id} dates`);
+		if (s.reminder6SentAt) check(s.reminder6SentAt > s.lastVerifiedAt && s.reminder6SentAt <= DEMO_BASE_DATE, `${id} reminder 6`);
+		if (s.reminder9SentAt) check(s.reminder6SentAt && s.reminder9SentAt > s.reminder6SentAt, `${id} reminder 9`);
+		if (s.email) check(EMAIL.test(s.email), `${id} e-mail ${s.email}`);
+		if (s.url) check(new URL(s.url).hostname.endsWith('.example'), `${id} url ${s.url}`);
+	}
+	for (const x of d.schedules) {
+		const id = `schedule ${x.id}`;
+		check(svcs.has(x.serviceId), `${id} of no service`);
+		if (x.locationId) check(atLocations.get(x.serviceId)?.includes(x.locationId), `${id} at a location the service is not at`);
+		if (x.kind === 'weekly') {
+			check(Number.isInteger(x.weekday) && x.weekday! >= 1 && x.weekday! <= 7, `${id} weekday ${x.weekday}`);
+			check(HHMM.test(x.opensAt ?? '') && HHMM.test(x.closesAt ?? '') && x.opensAt! < x.closesAt!, `${id} hours ${x.opensAt}–${x.closesAt}`);
+		} else {
+			check(x.weekday === null && x.validFrom && x.validTo && x.validFrom <= x.validTo, `${id} dates`);
+			if (x.closed) check(x.opensAt === null && x.closesAt === null, `${id} closed with hours`);
+			else check(x.opensAt! < x.closesAt!, `${id} hours`);
+		}
+	}
+	for (const p of d.phones) {
+		check(/^\+999 [\d ]+$/.test(p.number), `phone ${p.number}`);
+		check(p.serviceId === null ? locs.has(p.locationId!) : svcs.has(p.serviceId), `phone ${p.id} of nothing`);
+	}
+	for (const c of d.contacts) check(svcs.has(c.serviceId) && (!c.email || EMAIL.test(c.email)), `contact ${c.id}`);
+	for (const c of d.costOptions) check(c.currency === 'EUR' && Number.isInteger(c.amountCents) && c.amountCents > 0, `cost ${c.id}`);
+	// The deliberate gaps hold for every seed.
+	const where = serviceNeighbourhoods(city);
+	for (const gap of DEMO_GAPS) {
+		for (const s of d.services.filter((x) => x.needs.includes(gap.need))) {
+			const in_ = [...where.get(s.id)!];
+			check(!s.features.includes('remote'), `remote ${gap.need} service ${s.id}`);
+			if (gap.absentFrom) check(!in_.some((n) => gap.absentFrom!.includes(n)), `${gap.need} service ${s.id} in ${in_}`);
+			if (gap.onlyIn) check(in_.every((n) => gap.onlyIn!.includes(n)), `${gap.need} service ${s.id} in ${in_}`);
+		}
+	}
+	expect(bad).toEqual([]);
+}
+
+/** The neighbourhoods a service is in: those of its locations and of its organisation. */
+function serviceNeighbourhoods(city: DemoCity): Map<string, Set<string>> {
+	const slugOf = new Map(city.neighbourhoods.map((n) => [n.id, n.slug]));
+	const orgNb = new Map(city.organisations.map((o) => [o.id, slugOf.get(o.neighbourhoodId)!]));
+	const locNb = new Map(city.directory.locations.map((l) => [l.id, slugOf.get(l.neighbourhoodId)!]));
+	const out = new Map<string, Set<string>>();
+	for (const s of city.directory.services) out.set(s.id, new Set([orgNb.get(s.organisationId)!]));
+	for (const sal of city.directory.serviceAtLocations) out.get(sal.serviceId)!.add(locNb.get(sal.locationId)!);
+	return out;
 }
 
 function keysOf(value: unknown, out = new Set<string>()): Set<string> {
@@ -103,7 +220,7 @@ describe('the demo city generator', () => {
 		expect(generateDemoCity(20261123)).toEqual(city);
 		const hash = createHash('sha256').update(JSON.stringify(city)).digest('hex');
 		// If this changes, the demo city changed: update it on purpose, never by accident.
-		expect(hash).toMatchInlineSnapshot(`"2861b0b65f8140691845ed65fe12ae8823357c2dfefc3356512efc6521c44ad1"`);
+		expect(hash).toMatchInlineSnapshot(`"c973fe02c8561468a386db1402169947a73c4d7ce45770a2401b270293280d89"`);
 		expect(generateDemoCity(7).organisations[5]).not.toEqual(city.organisations[5]);
 	});
 
@@ -166,20 +283,30 @@ describe('the demo city generator', () => {
 	});
 
 	it('asks nobody for nationality or residence status: no such field anywhere', () => {
-		const keys = [...keysOf(city)];
+		const { directory, ...people } = city;
+		const keys = [...keysOf(people)];
 		expect(keys.length).toBeGreaterThan(10);
 		expect(keys.filter((k) => FORBIDDEN_KEY.test(k))).toEqual([]);
+		// The directory describes services, not people: its only such key is a service's
+		// operating status (HSDS service.status: active, temporarily closed).
+		expect([...keysOf(directory)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
+		expect(new Set(directory.services.map((s) => s.status))).toEqual(new Set(['active', 'temporarily closed']));
 	});
 
-	it('is a clearly fictional place near its own made-up centre', () => {
+	it('is a clearly fictional place: 12 neighbourhoods within a few km of its made-up centre', () => {
 		expect(city.city.description).toMatch(/fictional/i);
-		for (const n of city.neighbourhoods) {
-			expect(Math.abs(n.latitude - DEMO_CITY.latitude)).toBeLessThan(0.05);
-			expect(Math.abs(n.longitude - DEMO_CITY.longitude)).toBeLessThan(0.05);
-		}
+		expect(city.neighbourhoods).toHaveLength(12);
+		expect(new Set(city.neighbourhoods.map((n) => n.name)).size).toBe(12);
+		const distances = city.neighbourhoods.map((n) => km(n.latitude, n.longitude, DEMO_CITY.latitude, DEMO_CITY.longitude));
+		for (const dist of distances) expect(dist).toBeLessThan(4);
+		// Spread out, not piled on the centre: most are at least 1 km away, none on top of another.
+		expect(distances.filter((x) => x > 1).length).toBeGreaterThanOrEqual(9);
+		for (const a of city.neighbourhoods)
+			for (const b of city.neighbourhoods)
+				if (a !== b) expect(km(a.latitude, a.longitude, b.latitude, b.longitude)).toBeGreaterThan(0.5);
 	});
 
-	it('keeps its invariants for any seed', () => {
+	it('keeps its invariants for any seed (directory included)', () => {
 		fc.assert(
 			fc.property(fc.integer({ min: 0, max: 0xffffffff }), (seed) => {
 				checkInvariants(generateDemoCity(seed));
@@ -189,7 +316,174 @@ describe('the demo city generator', () => {
 	});
 });
 
-async function count(db: Db, table: 'users' | 'organisations' | 'memberships' | 'neighbourhoods'): Promise<number> {
+describe('the demo service directory', () => {
+	const city = generateDemoCity();
+	const d = city.directory;
+	const base = Date.parse(DEMO_BASE_DATE);
+	const ageDays = (iso: string) => (base - Date.parse(iso)) / DAY;
+
+	it('is the same for the same seed, and different for another', () => {
+		const again = generateDemoCity().directory;
+		expect(again.services.map((s) => s.id)).toEqual(d.services.map((s) => s.id));
+		expect(again).toEqual(d);
+		expect(generateDemoCity(7).directory.services[0].id).not.toBe(d.services[0].id);
+	});
+
+	it('has about 1,500 services across most organisations, verified and some unverified', () => {
+		expect(d.services).toHaveLength(DEMO_SERVICE_COUNT);
+		expect(DEMO_SERVICE_COUNT).toBe(1500);
+		const orgs = new Map(city.organisations.map((o) => [o.id, o]));
+		const withServices = new Set(d.services.map((s) => s.organisationId));
+		expect(withServices.size).toBe(city.organisations.filter((o) => o.verification !== 'rejected').length);
+		const states = d.services.map((s) => orgs.get(s.organisationId)!.verification);
+		expect(states.filter((x) => x === 'verified').length).toBeGreaterThan(1300);
+		expect(states.filter((x) => x === 'unverified').length).toBeGreaterThan(20);
+		for (const type of organisationTypes) {
+			expect(d.services.filter((s) => orgs.get(s.organisationId)!.type === type).length, type).toBeGreaterThan(15);
+		}
+		// Every need of the taxonomy is offered somewhere; every feature is used.
+		for (const n of needCodes) expect(d.services.some((s) => s.needs.includes(n)), n).toBe(true);
+		for (const f of featureCodes) expect(d.services.some((s) => s.features.includes(f)), f).toBe(true);
+		// Mostly active, a few temporarily closed (with a closure covering today).
+		const closed = d.services.filter((s) => s.status === 'temporarily closed');
+		expect(closed.length).toBeGreaterThan(5);
+		expect(closed.length).toBeLessThan(75);
+		for (const s of closed) {
+			expect(
+				d.schedules.some((x) => x.serviceId === s.id && x.kind === 'exception' && x.closed && x.validFrom! <= '2026-11-23' && x.validTo! >= '2026-11-23')
+			).toBe(true);
+		}
+	});
+
+	it('has text in English and Italian everywhere, and in Arabic, Ukrainian, French and Spanish on most', () => {
+		for (const s of d.services) {
+			for (const field of [s.name, s.description, s.eligibility, s.applicationProcess]) {
+				expect(field.en && field.it).toBeTruthy();
+				// One set of locales per service: no field is missing a language the name has.
+				expect(Object.keys(field).sort()).toEqual(Object.keys(s.name).sort());
+			}
+		}
+		for (const l of ['ar', 'uk', 'fr', 'es'] as const) {
+			expect(d.services.filter((s) => s.name[l] && s.description[l]).length, l).toBeGreaterThan(DEMO_SERVICE_COUNT * 0.75);
+		}
+		// Some fall back (the portal's fallback order has something to do).
+		expect(d.services.filter((s) => !s.name.ar).length).toBeGreaterThan(20);
+		// Real phrases, not placeholders: names differ by language.
+		const food = d.services.find((s) => s.name.en === 'Food bank' && s.name.ar)!;
+		expect(food.name).toMatchObject({ it: 'Banco alimentare', ar: 'بنك الطعام' });
+	});
+
+	it('speaks many languages, Italian everywhere', () => {
+		const counts = new Map<string, number>();
+		for (const s of d.services) for (const l of s.languages) counts.set(l, (counts.get(l) ?? 0) + 1);
+		expect(counts.get('it')).toBe(DEMO_SERVICE_COUNT);
+		for (const l of ['en', 'ar', 'fr', 'uk', 'es', 'fa', 'ti', 'ps', 'ur', 'so', 'ru']) expect(counts.get(l), l).toBeGreaterThan(20);
+		expect(counts.get('en')!).toBeGreaterThan(counts.get('ps')!);
+	});
+
+	it('gives organisations 1–3 locations and remote services a whole-city area instead', () => {
+		const perOrg = new Map<string, number>();
+		for (const l of d.locations) perOrg.set(l.organisationId, (perOrg.get(l.organisationId) ?? 0) + 1);
+		for (const n of perOrg.values()) expect(n >= 1 && n <= 3).toBe(true);
+		expect([...perOrg.values()].filter((n) => n > 1).length).toBeGreaterThan(30);
+		for (const l of d.locations) {
+			expect(l.address1).toMatch(/^(Via|Vico|Salita|Piazza|Corso|Largo|Viale) .+ \d+$/);
+			expect(km(l.latitude, l.longitude, DEMO_CITY.latitude, DEMO_CITY.longitude)).toBeLessThan(5);
+		}
+		expect(d.locations.filter((l) => l.wheelchairAccessible).length).toBeGreaterThan(d.locations.length * 0.3);
+		expect(d.locations.filter((l) => !l.wheelchairAccessible).length).toBeGreaterThan(d.locations.length * 0.2);
+		const remote = d.services.filter((s) => s.features.includes('remote'));
+		expect(remote.length).toBeGreaterThanOrEqual(5);
+		expect(d.serviceAreas.map((a) => a.serviceId).sort()).toEqual(remote.map((s) => s.id).sort());
+		expect(d.serviceAtLocations.length).toBeGreaterThan(DEMO_SERVICE_COUNT);
+	});
+
+	it('has realistic weekly hours and holiday exceptions', () => {
+		const weekly = d.schedules.filter((x) => x.kind === 'weekly');
+		const byService = new Set(weekly.map((x) => x.serviceId));
+		expect(byService.size).toBe(DEMO_SERVICE_COUNT);
+		// Mornings, afternoons, evening classes and Saturdays all occur.
+		expect(weekly.some((x) => x.opensAt! < '10:00' && x.closesAt! <= '13:00')).toBe(true);
+		expect(weekly.some((x) => x.opensAt! >= '14:00' && x.closesAt! <= '19:00')).toBe(true);
+		expect(weekly.filter((x) => x.opensAt! >= '18:00').length).toBeGreaterThan(50);
+		expect(weekly.filter((x) => x.weekday === 6).length).toBeGreaterThan(50);
+		expect(weekly.filter((x) => x.locationId !== null).length).toBeGreaterThan(0);
+		const christmas = d.schedules.filter((x) => x.kind === 'exception' && x.validFrom === '2026-12-24' && x.validTo === '2026-12-26');
+		expect(christmas.length).toBeGreaterThan(200);
+		for (const x of christmas) expect(x.closed).toBe(true);
+		expect(d.schedules.some((x) => x.kind === 'exception' && !x.closed && x.opensAt === '09:00')).toBe(true);
+	});
+
+	it('has phones, contacts, required documents and prices for some services', () => {
+		expect(d.phones.filter((p) => p.serviceId).length).toBeGreaterThan(400);
+		expect(d.phones.filter((p) => p.locationId).length).toBeGreaterThan(100);
+		expect(d.contacts.length).toBeGreaterThan(200);
+		const userNames = new Set(city.users.map((u) => u.displayName));
+		for (const c of d.contacts) expect(userNames.has(c.name)).toBe(true);
+		expect(d.requiredDocuments.some((r) => r.document.en === 'No document needed')).toBe(true);
+		expect(d.requiredDocuments.some((r) => r.document.en?.startsWith('An identity document'))).toBe(true);
+		expect(d.costOptions.length).toBeGreaterThan(20);
+		expect(d.costOptions.length).toBeLessThan(300);
+	});
+
+	it('spreads "last verified" over 15 months: due at 6 and at 9 months, and ~8 % stale', () => {
+		const ages = d.services.map((s) => ageDays(s.lastVerifiedAt));
+		expect(Math.max(...ages)).toBeLessThan(15.5 * 30.5);
+		expect(Math.min(...ages)).toBeGreaterThanOrEqual(0);
+		const stale = d.services.filter((s) => ageDays(s.lastVerifiedAt) > 365);
+		expect(stale.length / DEMO_SERVICE_COUNT).toBeGreaterThan(0.05);
+		expect(stale.length / DEMO_SERVICE_COUNT).toBeLessThan(0.12);
+		// Older than 6 months with no reminder yet, older than 9 months with only the first: due now.
+		const due6 = d.services.filter((s) => ageDays(s.lastVerifiedAt) > 183 && ageDays(s.lastVerifiedAt) < 273 && !s.reminder6SentAt);
+		const due9 = d.services.filter((s) => ageDays(s.lastVerifiedAt) > 274 && ageDays(s.lastVerifiedAt) < 365 && !s.reminder9SentAt);
+		expect(due6.length).toBeGreaterThan(20);
+		expect(due9.length).toBeGreaterThan(20);
+		// Reminders already went out for most older records, so a first run does not send hundreds.
+		const older = d.services.filter((s) => ageDays(s.lastVerifiedAt) > 183);
+		expect(older.filter((s) => s.reminder6SentAt).length).toBeGreaterThan(older.length * 0.6);
+		for (const s of stale) expect(s.reminder9SentAt).not.toBeNull();
+		// Nothing young is marked as reminded.
+		for (const s of d.services.filter((x) => ageDays(x.lastVerifiedAt) < 183)) expect(s.reminder6SentAt).toBeNull();
+	});
+
+	it('leaves the deliberate gaps in the map, and only those', () => {
+		const where = serviceNeighbourhoods(city);
+		const slugs = city.neighbourhoods.map((n) => n.slug);
+		const cell = (need: string, slug: string) => d.services.filter((s) => s.needs.includes(need as never) && where.get(s.id)!.has(slug)).length;
+		for (const gap of DEMO_GAPS) {
+			const empty = gap.absentFrom ?? slugs.filter((s) => !gap.onlyIn!.includes(s));
+			for (const slug of empty) expect(cell(gap.need, slug), `${gap.need} in ${slug}`).toBe(0);
+			const full = slugs.filter((s) => !empty.includes(s));
+			expect(full.filter((slug) => cell(gap.need, slug) > 0).length, gap.need).toBe(full.length);
+			// No remote service fills the gap from afar.
+			expect(d.services.some((s) => s.needs.includes(gap.need) && s.features.includes('remote'))).toBe(false);
+		}
+		expect(DEMO_GAPS.map((g) => g.need)).toEqual(['mental-health', 'family-reunification']);
+		expect(DEMO_GAPS[0].absentFrom).toEqual(['monte-acero', 'valle-dei-carrubi']);
+		// The hill neighbourhood has places, none of them step-free.
+		const hill = city.neighbourhoods.find((n) => n.slug === DEMO_NO_WHEELCHAIR)!;
+		const hillLocs = d.locations.filter((l) => l.neighbourhoodId === hill.id);
+		expect(hillLocs.length).toBeGreaterThan(0);
+		expect(hillLocs.some((l) => l.wheelchairAccessible)).toBe(false);
+	});
+});
+
+type Counted =
+	| 'users'
+	| 'organisations'
+	| 'memberships'
+	| 'neighbourhoods'
+	| 'services'
+	| 'locations'
+	| 'service_at_locations'
+	| 'schedules'
+	| 'phones'
+	| 'contacts'
+	| 'cost_options'
+	| 'required_documents'
+	| 'service_areas';
+
+async function count(db: Db, table: Counted): Promise<number> {
 	const r = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
 	return Number(r.rows[0].n);
 }
@@ -220,20 +514,81 @@ describe('seeding the demo city', { timeout: 90_000 }, () => {
 			spy.mockRestore();
 		}
 		expect(result).not.toBeNull();
-		console.log(`demo seed on ${d.kind}: ${result!.ms} ms for ${result!.users} users, ${result!.organisations} organisations`);
+		console.log(
+			`demo seed on ${d.kind}: ${result!.ms} ms for ${result!.users} users, ${result!.organisations} organisations, ` +
+				`${result!.services} services, ${result!.locations} locations`
+		);
 		const city = generateDemoCity();
 		expect(await count(d.db, 'users')).toBe(city.users.length);
 		expect(await count(d.db, 'organisations')).toBe(city.organisations.length);
 		expect(await count(d.db, 'memberships')).toBe(city.memberships.length);
 		expect(await count(d.db, 'neighbourhoods')).toBe(city.neighbourhoods.length);
+		const dir = city.directory;
+		expect(await count(d.db, 'services')).toBe(1500);
+		expect(await count(d.db, 'locations')).toBe(dir.locations.length);
+		expect(await count(d.db, 'service_at_locations')).toBe(dir.serviceAtLocations.length);
+		expect(await count(d.db, 'schedules')).toBe(dir.schedules.length);
+		expect(await count(d.db, 'phones')).toBe(dir.phones.length);
+		expect(await count(d.db, 'contacts')).toBe(dir.contacts.length);
+		expect(await count(d.db, 'cost_options')).toBe(dir.costOptions.length);
+		expect(await count(d.db, 'required_documents')).toBe(dir.requiredDocuments.length);
+		expect(await count(d.db, 'service_areas')).toBe(dir.serviceAreas.length);
+		// A guard against a slow seed (row-by-row inserts would take minutes); it takes 3–5 s on an
+		// idle machine, and this bound leaves room for a busy, shared CI machine.
+		expect(result!.ms).toBeLessThan(60_000);
 
 		// A second start finds data and leaves it alone.
 		expect(await seedDemoIfEmpty({ quiet: true })).toBeNull();
 		expect(await count(d.db, 'users')).toBe(city.users.length);
 	});
 
+	it('stores the directory so that search, the map and the records work on it', async () => {
+		const rows = async (q: ReturnType<typeof sql>) => ((await d.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+		// Every service_at_location joins a location of the service's own organisation.
+		const [mismatch] = await rows(sql`
+			select count(*)::int as n from service_at_locations sal
+			join services s on s.id = sal.service_id join locations l on l.id = sal.location_id
+			where s.organisation_id <> l.organisation_id`);
+		expect(Number(mismatch.n)).toBe(0);
+		// The generated search columns are filled: stemmed Italian, Arabic and a typo in a name.
+		const it1 = await rows(sql`select count(*)::int as n from services where search_vector @@ to_tsquery('italian', 'alimentare')`);
+		expect(Number(it1[0].n)).toBeGreaterThan(5);
+		const ar = await rows(sql`select count(*)::int as n from services where search_vector @@ plainto_tsquery('arabic', 'بنك الطعام')`);
+		expect(Number(ar[0].n)).toBeGreaterThan(5);
+		const typo = await rows(sql`select count(*)::int as n from services where 'banco alimentere' <% search_names`);
+		expect(Number(typo[0].n)).toBeGreaterThan(0);
+		// Stale records, as the staff view will list them.
+		const stale = await rows(sql`select count(*)::int as n from services where last_verified_at < ${'2025-11-23T09:00:00Z'}::timestamptz`);
+		expect(Number(stale[0].n)).toBeGreaterThan(75);
+		// The deliberate gap: no mental-health service at a location in the two hill neighbourhoods.
+		const gap = await rows(sql`
+			select n.slug, count(distinct s.id)::int as n from neighbourhoods n
+			left join locations l on l.neighbourhood_id = n.id
+			left join service_at_locations sal on sal.location_id = l.id
+			left join services s on s.id = sal.service_id and 'mental-health' = any(s.needs)
+			group by n.slug order by n.slug`);
+		const cells = Object.fromEntries(gap.map((r) => [r.slug, Number(r.n)]));
+		expect(cells['monte-acero']).toBe(0);
+		expect(cells['valle-dei-carrubi']).toBe(0);
+		expect(cells['lanterna-vecchia']).toBeGreaterThan(0);
+		// Hours are stored as the schema says: ISO weekdays and 'HH:MM', opening before closing.
+		const bad = await rows(sql`
+			select count(*)::int as n from schedules where kind = 'weekly'
+			and (weekday not between 1 and 7 or opens_at !~ '^[0-2][0-9]:[0-5][0-9]$' or opens_at >= closes_at)`);
+		expect(Number(bad[0].n)).toBe(0);
+		// A full record loads through the directory's own reader, text and all.
+		const { loadServices } = await import('../../src/lib/server/directory/records.ts');
+		const withLocation = generateDemoCity().directory.serviceAtLocations[0].serviceId;
+		const [record] = await loadServices(d.db, [withLocation]);
+		expect(record.atLocations.length).toBeGreaterThan(0);
+		expect(record.atLocations[0].location.neighbourhood).not.toBeNull();
+		expect(record.schedules.length).toBeGreaterThan(0);
+		expect(record.service.name.en).toBeTruthy();
+	});
+
 	it('prints the demo accounts, and the printed admin password signs in', async () => {
 		expect(printed).toContain('fictional');
+		expect(printed).toMatch(/1500 services at \d+ locations/);
 		expect(printed).toMatch(/second factor \(TOTP\)/);
 		const line = printed.split('\n').find((l) => l.includes('admin@portavera.example'));
 		expect(line).toBeDefined();
@@ -256,13 +611,17 @@ describe('seeding the demo city', { timeout: 90_000 }, () => {
 	});
 
 	it('resets a demo-only database, keeping the audit log', async () => {
-		// Some activity in the demo: a changed name that the reset must undo.
+		// Some activity in the demo: a changed name and a deleted service that the reset must undo.
 		await d.db.update(organisations).set({ name: 'Renamed in the demo' }).where(eq(organisations.slug, 'open-harbour-portavera'));
+		await d.db.delete(services).where(eq(services.id, generateDemoCity().directory.services[0].id));
+		expect(await count(d.db, 'services')).toBe(1499);
 		const outcome = await resetDemo(d, { force: false, quiet: true });
 		expect('result' in outcome).toBe(true);
 		const [org] = await d.db.select().from(organisations).where(eq(organisations.slug, 'open-harbour-portavera'));
 		expect(org.name).toBe('Open Harbour Portavera');
 		expect(await count(d.db, 'users')).toBe(generateDemoCity().users.length);
+		// The directory is reloaded too: a service deleted in the demo comes back.
+		expect(await count(d.db, 'services')).toBe(1500);
 		const actions = (await d.db.select({ action: auditLog.action }).from(auditLog)).map((r) => r.action);
 		expect(actions).toEqual(['demo.seeded', 'demo.reset', 'demo.seeded']);
 		expect((await verifyChain(d.db)).ok).toBe(true);
