@@ -98,6 +98,23 @@ export const matrix: Record<string, RouteEntry> = {
 		})
 	},
 
+	// Track exchange (issue 3): the public HSDS 3.0 API, import and export.
+	'/api/hsds': { path: () => '/api/hsds', expect: everyone('ok') },
+	'/api/hsds/services': { path: () => '/api/hsds/services', expect: everyone('ok') },
+	'/api/hsds/services/[id]': { path: () => '/api/hsds/services/00000000-0000-4000-8000-000000000000', expect: everyone('notfound') },
+	'/api/hsds/organizations': { path: () => '/api/hsds/organizations', expect: everyone('ok') },
+	'/api/hsds/organizations/[id]': { path: (f) => `/api/hsds/organizations/${f.org.id}`, expect: everyone('ok') },
+	'/api/hsds/service_at_locations': { path: () => '/api/hsds/service_at_locations', expect: everyone('ok') },
+	'/api/hsds/service_at_locations/[id]': {
+		path: () => '/api/hsds/service_at_locations/00000000-0000-4000-8000-000000000000',
+		expect: everyone('notfound')
+	},
+	'/api/hsds/taxonomies': { path: () => '/api/hsds/taxonomies', expect: everyone('ok') },
+	'/api/hsds/taxonomies/[id]': { path: () => '/api/hsds/taxonomies/00000000-0000-4000-8000-000000000000', expect: everyone('notfound') },
+	'/api/hsds/taxonomy_terms': { path: () => '/api/hsds/taxonomy_terms', expect: everyone('ok') },
+	'/api/hsds/taxonomy_terms/[id]': { path: () => '/api/hsds/taxonomy_terms/00000000-0000-4000-8000-000000000000', expect: everyone('notfound') },
+	// End of track exchange (GET).
+
 	// City administration
 	'/app/admin': {
 		path: () => '/app/admin',
