@@ -146,7 +146,11 @@ export async function checkUpload(db: Db, organisationId: string, tables: RawTab
 			for (const r of t.rows) {
 				rowCount++;
 				if (rowCount % 2000 === 0) await tick();
-				const bad = (c: string, key: string, params: Record<string, string | number> = {}) => fail(t.source, r.line, c, key, params);
+				// A cell with a formula gets that one problem, not a second one about its value.
+				const bad = (c: string, key: string, params: Record<string, string | number> = {}) => {
+					if (key !== 'exchange_err_formula' && r.formulas?.includes(c)) return;
+					fail(t.source, r.line, c, key, params);
+				};
 				// A formula is a problem of its own; the row is still read (with the value the
 				// spreadsheet last computed) so that rows referring to it are not blamed too.
 				for (const c of r.formulas ?? []) bad(c, 'exchange_err_formula');
