@@ -69,6 +69,21 @@ async function upload(c: Client, org: string, name: string, bytes: Uint8Array): 
 	return { status: res.status, html: await res.text() };
 }
 
+/** Confirms, then follows the progress page (which refreshes itself) until the import has finished. */
+async function confirm(c: Client, org: string, token: string): Promise<string> {
+	const res = await c.post(`/app/organisations/${org}/import?/confirm`, { token });
+	expect(res.status).toBe(303);
+	expect(res.location).toMatch(new RegExp(`^/app/organisations/${org}/import\\?job=`));
+	for (let i = 0; i < 600; i++) {
+		const page = await c.get(res.location!);
+		if (!page.html.includes('data-testid="import-progress"')) return text(page.html);
+		expect(page.html).toContain('http-equiv="refresh"');
+		expect(page.html).toContain('<progress');
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	throw new Error('the import did not finish');
+}
+
 function tokenIn(html: string): string | null {
 	return /name="token" value="([^"]+)"/.exec(html)?.[1] ?? null;
 }
@@ -136,9 +151,8 @@ describe('importing an HSDS package', () => {
 		const token = tokenIn(res.html)!;
 		expect(token).toBeTruthy();
 
-		const done = await c.post(`/app/organisations/${orgA}/import?/confirm`, { token });
-		expect(done.status).toBe(200);
-		expect(text(done.html)).toContain('Import finished: 2 services created, 0 updated, 1 locations created, 0 updated.');
+		const done = await confirm(c, orgA, token);
+		expect(done).toContain('Import finished: 2 services created, 0 updated, 1 locations created, 0 updated.');
 
 		const rows = await db.select().from(services).where(eq(services.organisationId, orgA));
 		const italian = rows.find((r) => r.name.en === 'Italian for adults')!;
@@ -167,7 +181,7 @@ describe('importing an HSDS package', () => {
 		const c = as(owner);
 		const res = await upload(c, orgB, 'package.zip', goodPackage());
 		const token = tokenIn(res.html)!;
-		expect((await c.post(`/app/organisations/${orgB}/import?/confirm`, { token })).status).toBe(200);
+		expect(await confirm(c, orgB, token)).toContain('Import finished');
 		const after = await countOf(services, orgB);
 		const again = await c.post(`/app/organisations/${orgB}/import?/confirm`, { token });
 		expect(again.status).toBe(400);
@@ -264,9 +278,7 @@ describe('importing an HSDS package', () => {
 				})
 			);
 			const token = tokenIn(res.html)!;
-			const done = await c.post(`/app/organisations/${orgB}/import?/confirm`, { token });
-			expect(done.status).toBe(400);
-			expect(text(done.html)).toContain('The import failed and nothing was saved');
+			expect(await confirm(c, orgB, token)).toContain('The import failed and nothing was saved');
 			expect(await countOf(services, orgB)).toBe(beforeS);
 			expect(await countOf(locations, orgB)).toBe(beforeL);
 		} finally {
@@ -298,6 +310,30 @@ describe('importing an HSDS package', () => {
 		expect(many.status).toBe(400);
 		expect(text(many.html)).toContain('services.csv has more than 20000 rows. Split it into files of at most 20000 rows.');
 	});
+
+	it('imports a few thousand rows, with a progress page while it writes, and someone else cannot see the job', async () => {
+		const [big] = await db.insert(organisations).values({ slug: 'import-big', name: 'Big', type: 'ngo' }).returning();
+		await addMember(db, big.id, owner.id, 'owner');
+		const lines = ['id,name,needs,languages'];
+		for (let i = 0; i < 3000; i++) lines.push(`S${i},Service ${i},health,it en`);
+		const c = as(owner);
+		const res = await upload(c, big.id, 'big.zip', zip({ 'services.csv': lines.join('\n') }));
+		expect(text(res.html)).toContain('3000 new services');
+		const post = await c.post(`/app/organisations/${big.id}/import?/confirm`, { token: tokenIn(res.html)! });
+		const stranger = await createUser(db);
+		await addMember(db, big.id, stranger.id, 'coordinator');
+		const theirs = await as(stranger).get(post.location!);
+		expect(theirs.html).not.toContain('data-testid="import-progress"');
+		expect(text(theirs.html)).not.toContain('Import finished');
+		let finished = '';
+		for (let i = 0; i < 1200 && !finished; i++) {
+			const page = await c.get(post.location!);
+			if (!page.html.includes('data-testid="import-progress"')) finished = text(page.html);
+			else await new Promise((r) => setTimeout(r, 100));
+		}
+		expect(finished).toContain('Import finished: 3000 services created');
+		expect(await countOf(services, big.id)).toBe(3000);
+	}, 120_000);
 
 	it('lets only owners, coordinators and city staff import', async () => {
 		const member = await createUser(db);
@@ -340,7 +376,7 @@ describe('the spreadsheet template', () => {
 		const c = as(owner);
 		const res = await upload(c, orgB, 'filled.xlsx', new Uint8Array(good));
 		expect(text(res.html)).toContain('1 new services');
-		await c.post(`/app/organisations/${orgB}/import?/confirm`, { token: tokenIn(res.html)! });
+		expect(await confirm(c, orgB, tokenIn(res.html)!)).toContain('Import finished');
 		const [clinic] = await db.select().from(services).where(and(eq(services.organisationId, orgB), sql`${services.name}->>'en' = 'Walk-in clinic'`));
 		expect(clinic.needs).toEqual(['health']);
 		const h = await db.select().from(schedules).where(eq(schedules.serviceId, clinic.id));
@@ -389,7 +425,7 @@ describe('export', () => {
 		const zipBytes = await download(c, orgA, 'hsds.zip');
 		const res = await upload(c, target.id, 'export.zip', zipBytes);
 		expect(problems(res.html)).toEqual([]);
-		await c.post(`/app/organisations/${target.id}/import?/confirm`, { token: tokenIn(res.html)! });
+		expect(await confirm(c, target.id, tokenIn(res.html)!)).toContain('Import finished');
 
 		const snapshot = async (org: string) => {
 			const ss = await db.select().from(services).where(eq(services.organisationId, org));

@@ -11,6 +11,9 @@ import { ImportRefused, readUpload } from './read.ts';
 import { savePreview, takePreview } from './store.ts';
 import { checkUpload, type Counts, type RowError } from './validate.ts';
 import { writePlan } from './write.ts';
+import { startJob, type Job } from './jobs.ts';
+
+export { jobFor, type Job } from './jobs.ts';
 
 export { ImportRefused, MAX_ROWS, MAX_UPLOAD_BYTES } from './read.ts';
 
@@ -41,20 +44,41 @@ export async function previewImport(ctx: Ctx, organisationId: string, fileName: 
 	return { fileName, format: read.format, counts: checked.counts, errors: checked.errors, errorCount: checked.errorCount, ignored: read.ignored, token };
 }
 
-export async function confirmImport(ctx: Ctx, organisationId: string, token: string): Promise<Counts> {
+/**
+ * Starts writing a confirmed preview and answers at once with the job that
+ * does it (the page shows its progress); the writing itself is one
+ * transaction, so the directory sees all of it or none of it.
+ */
+export async function confirmImport(ctx: Ctx, organisationId: string, token: string): Promise<Job> {
 	const userId = userOf(ctx, organisationId);
 	const stored = await takePreview(token, userId, organisationId);
 	if (!stored) throw new ImportRefused('exchange_err_token');
-	try {
-		await writePlan(
-			{ db: ctx.db, organisationId, userId, ip: ctx.ip, requestId: ctx.requestId, fileName: stored.fileName },
-			stored.plan,
-			stored.counts
-		);
-	} catch (err) {
-		// The transaction rolled back: nothing of the file is in the directory.
-		log.error({ err, organisationId }, 'directory import failed');
-		throw new ImportRefused('exchange_err_write_failed');
-	}
-	return stored.counts;
+	const p = stored.plan;
+	const total =
+		p.services.length + p.locations.length + p.serviceAtLocations.length + p.schedules.length + p.phones.length +
+		p.contacts.length + p.costOptions.length + p.requiredDocuments.length + p.serviceAreas.length;
+	return startJob({ userId, organisationId, counts: stored.counts, total }, async (job) => {
+		try {
+			await writePlan(
+				{
+					db: ctx.db,
+					organisationId,
+					userId,
+					ip: ctx.ip,
+					requestId: ctx.requestId,
+					fileName: stored.fileName,
+					onProgress: (done) => {
+						job.done = done;
+					}
+				},
+				stored.plan,
+				stored.counts
+			);
+			job.state = 'done';
+		} catch (err) {
+			// The transaction rolled back: nothing of the file is in the directory.
+			log.error({ err, organisationId }, 'directory import failed');
+			job.state = 'failed';
+		}
+	});
 }

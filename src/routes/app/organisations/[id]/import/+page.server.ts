@@ -1,7 +1,7 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { m } from '#lib/paraglide/messages.js';
 import { orgGate } from '#lib/server/http/org-route.ts';
-import { confirmImport, ImportRefused, MAX_ROWS, MAX_UPLOAD_BYTES, previewImport } from '#lib/server/directory/import/index.ts';
+import { confirmImport, ImportRefused, jobFor, MAX_ROWS, MAX_UPLOAD_BYTES, previewImport } from '#lib/server/directory/import/index.ts';
 import { exchangeMessage } from './messages.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,8 +9,15 @@ import type { Actions, PageServerLoad } from './$types';
 const ENVELOPE = 64 * 1024;
 
 export const load: PageServerLoad = async (event) => {
-	const { org } = await orgGate(event, 'directory.import');
-	return { org: { id: org.id, name: org.name }, maxMb: MAX_UPLOAD_BYTES / 1024 / 1024, maxRows: MAX_ROWS };
+	const { ctx, org } = await orgGate(event, 'directory.import');
+	const jobId = event.url.searchParams.get('job');
+	const job = jobId && ctx.actor.kind === 'user' ? jobFor(jobId, ctx.actor.userId, org.id) : null;
+	return {
+		org: { id: org.id, name: org.name },
+		maxMb: MAX_UPLOAD_BYTES / 1024 / 1024,
+		maxRows: MAX_ROWS,
+		job: job ? { state: job.state, done: job.done, total: job.total, counts: job.counts } : null
+	};
 };
 
 const tooLarge = () => fail(413, { message: m.exchange_err_too_large({ max: MAX_UPLOAD_BYTES / 1024 / 1024 }) });
@@ -49,12 +56,13 @@ export const actions: Actions = {
 		const form = await event.request.formData().catch(() => null);
 		const token = String(form?.get('token') ?? '');
 		if (!token) return fail(400, { message: m.exchange_err_token() });
+		let jobId: string;
 		try {
-			const counts = await confirmImport(ctx, org.id, token);
-			return { done: counts };
+			jobId = (await confirmImport(ctx, org.id, token)).id;
 		} catch (err) {
 			if (err instanceof ImportRefused) return fail(400, { message: exchangeMessage(err.key, err.params) });
 			throw err;
 		}
+		redirect(303, `/app/organisations/${org.id}/import?job=${jobId}`);
 	}
 };
