@@ -58,6 +58,9 @@ async function get(path: string, headers: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
+	// Compiling the big schemas takes seconds: done before the server starts, so no
+	// kept-alive connection sits idle past the server's timeout in the middle of a test.
+	for (const name of ['service', 'service_list', 'organization', 'organization_list', 'service_at_location', 'service_at_location_list', 'taxonomy', 'taxonomy_term']) schema(name);
 	app = await startTestApp({ smtp: false });
 	base = app.url;
 	const db = app.database.db;
