@@ -22,7 +22,8 @@ import { FEATURES_TAXONOMY, NEEDS_TAXONOMY, spokenLanguages } from '../../direct
 import { loadServices, type LocationRecord, type OrganisationRow, type ScheduleRow, type ServiceRecord } from './records.ts';
 
 export const HSDS_VERSION = '3.0';
-export const HSDS_PROFILE = 'https://openreferral.org/imports/hsds-3.0/';
+/** No local profile: the API follows HSDS 3.0 as published. */
+export const HSDS_PROFILE = 'https://docs.openreferral.org/en/3.0/';
 
 type Obj = Record<string, unknown>;
 

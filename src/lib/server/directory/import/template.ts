@@ -13,9 +13,6 @@ import { BASE_LOCALE } from './tables.ts';
 export interface TemplateTexts {
 	readme: string[];
 	codeHeader: [string, string, string];
-	needs: string;
-	features: string;
-	languages: string;
 }
 
 export async function templateXlsx(locale: string, t: TemplateTexts): Promise<Buffer> {
@@ -61,9 +58,10 @@ export async function templateXlsx(locale: string, t: TemplateTexts): Promise<Bu
 	const rtl = textDirection(l) === 'rtl';
 	const codeRows = [
 		t.codeHeader.map(bold),
-		...needs.map((n) => [{ value: n.code }, { value: t.needs }, { value: n.name[l] }]),
-		...features.map((f) => [{ value: f.code }, { value: t.features }, { value: f.name[l] }]),
-		...Object.entries(spokenLanguages).map(([code, name]) => [{ value: code }, { value: t.languages }, { value: name }])
+		...needs.map((n) => [{ value: n.code }, { value: 'needs' }, { value: n.name[l] }]),
+		...features.map((f) => [{ value: f.code }, { value: 'features' }, { value: f.name[l] }]),
+		// The list is the column the code goes in, so it stays as the column is named.
+		...Object.entries(spokenLanguages).map(([code, name]) => [{ value: code }, { value: 'languages' }, { value: name }])
 	];
 	return writeXlsxFile(
 		[

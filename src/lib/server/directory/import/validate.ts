@@ -15,7 +15,7 @@ import type { LocalText } from '../../../directory/text.ts';
 import { isFeatureCode, isNeedCode } from '../../../directory/taxonomy.ts';
 import { isUuid } from '../hsds.ts';
 import type { RawRow, RawTable } from './read.ts';
-import { BASE_LOCALE, knownColumn, localized, otherLocales, requiredColumns, tableNames, type TableName } from './tables.ts';
+import { BASE_LOCALE, knownColumn, otherLocales, requiredColumns, type TableName } from './tables.ts';
 
 export interface RowError {
 	source: string;
@@ -459,7 +459,6 @@ export async function checkUpload(db: Db, organisationId: string, tables: RawTab
 	for (const s of plan.services) if (ownServices.has(s.key.toLowerCase())) s.existingId = s.key.toLowerCase();
 	for (const l of plan.locations) if (ownLocations.has(l.key.toLowerCase())) l.existingId = l.key.toLowerCase();
 
-	void tableNames;
 	return {
 		plan,
 		counts: {
@@ -474,4 +473,3 @@ export async function checkUpload(db: Db, organisationId: string, tables: RawTab
 	};
 }
 
-export { localized };

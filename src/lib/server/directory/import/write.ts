@@ -9,7 +9,7 @@
  * row 'imported', and the import one audit entry with the counts.
  */
 import { randomUUID } from 'node:crypto';
-import { eq, inArray, or, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/index.ts';
 import {
 	contacts,
@@ -146,5 +146,4 @@ export async function writePlan(c: WriteContext, plan: Plan, counts: Counts): Pr
 			}
 		});
 	});
-	void or;
 }

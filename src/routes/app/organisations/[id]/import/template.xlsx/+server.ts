@@ -16,10 +16,7 @@ export const GET: RequestHandler = async (event) => {
 			m.exchange_readme_locales(),
 			m.exchange_readme_limits({ max: MAX_ROWS })
 		],
-		codeHeader: [m.exchange_codes_code(), m.exchange_codes_list(), m.exchange_codes_name()],
-		needs: m.exchange_codes_needs(),
-		features: m.exchange_codes_features(),
-		languages: m.exchange_codes_languages()
+		codeHeader: [m.exchange_codes_code(), m.exchange_codes_list(), m.exchange_codes_name()]
 	});
 	return new Response(new Uint8Array(body), {
 		headers: {
