@@ -37,6 +37,12 @@ export async function startServer(
 		process.env.XFF_DEPTH ??= '1';
 	}
 	process.env.BODY_SIZE_LIMIT ??= '2M';
+	// Directory imports (HSDS zip or XLSX, src/routes/app/organisations/[id]/import) may be up to
+	// 50 MB. The adapter has one limit for every route, so it gets the import's, and requests to
+	// any other path announcing more than BODY_SIZE_LIMIT are refused here before they are read.
+	generalBodyLimit ??= parseBytes(process.env.BODY_SIZE_LIMIT);
+	const generalLimit = generalBodyLimit;
+	process.env.BODY_SIZE_LIMIT = String(Math.max(generalLimit, UPLOAD_LIMIT));
 
 	await database(); // open and migrate before accepting requests
 	// Each run asks for the current database, so tests that swap it are served too.
@@ -60,6 +66,12 @@ export async function startServer(
 		} else {
 			const forwarded = c.TRUST_PROXY ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() : '';
 			req.headers[PROTO] = forwarded === 'https' ? 'https' : 'http';
+		}
+		if (Number(req.headers['content-length'] ?? 0) > generalLimit && !UPLOAD_PATH.test(req.url ?? '')) {
+			res.statusCode = 413;
+			res.setHeader('content-type', 'text/plain; charset=utf-8');
+			res.end('Payload too large');
+			return;
 		}
 		if (!req.headers.host && !origin) {
 			res.statusCode = 400;
@@ -121,4 +133,21 @@ export function exitOnSignals(running: RunningServer): void {
 	};
 	process.once('SIGTERM', onSignal);
 	process.once('SIGINT', onSignal);
+}
+
+/** BODY_SIZE_LIMIT as configured, read once (the adapter's copy is raised for uploads). */
+let generalBodyLimit: number | undefined;
+
+/** Paths that take large uploads, and how large (a 50 MB file plus its multipart envelope). */
+const UPLOAD_PATH = /^\/app\/organisations\/[^/?]+\/import(\?|$)/;
+const UPLOAD_LIMIT = 51 * 1024 * 1024;
+
+/** '2M', '512K', '1G', 'Infinity' or a number of bytes, as the adapter reads BODY_SIZE_LIMIT. */
+function parseBytes(v: string | undefined): number {
+	if (!v) return 2 * 1024 * 1024;
+	if (v === 'Infinity') return Infinity;
+	const m = /^(\d+(?:\.\d+)?)\s*([KMG]?)$/i.exec(v.trim());
+	if (!m) return 2 * 1024 * 1024;
+	const mult = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[m[2].toUpperCase() as '' | 'K' | 'M' | 'G'];
+	return Number(m[1]) * mult;
 }

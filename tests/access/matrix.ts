@@ -38,6 +38,17 @@ function byRole(signedIn: Expect, anonymous: Expect, except: Partial<Record<Role
 /** Pages for one's own account: signed in gets them, anonymous is sent to sign in. */
 const ownAccount = byRole('ok', 'signin');
 
+/** Track exchange: directory.import (owners, coordinators, city staff) and directory.export (members, staff, evaluators). */
+const importers = byRole('forbidden', 'signin', {
+	owner: 'ok',
+	coordinator: 'ok',
+	admin: 'ok',
+	integration_officer: 'ok',
+	owner_without_second_factor: 'ok',
+	admin_without_second_factor: 'ok'
+});
+const exporters = byRole('ok', 'signin', { newcomer: 'forbidden', resident: 'forbidden', other_org_owner: 'forbidden' });
+
 export const matrix: Record<string, RouteEntry> = {
 	// Public portal
 	'/': { path: () => '/', expect: everyone('ok') },
@@ -104,6 +115,28 @@ export const matrix: Record<string, RouteEntry> = {
 			admin_without_second_factor: '2fa'
 		})
 	},
+
+	// Track exchange (issue 3): the public HSDS 3.0 API, import and export.
+	'/api/hsds': { path: () => '/api/hsds', expect: everyone('ok') },
+	'/api/hsds/services': { path: () => '/api/hsds/services', expect: everyone('ok') },
+	'/api/hsds/services/[id]': { path: () => '/api/hsds/services/00000000-0000-4000-8000-000000000000', expect: everyone('notfound') },
+	'/api/hsds/organizations': { path: () => '/api/hsds/organizations', expect: everyone('ok') },
+	'/api/hsds/organizations/[id]': { path: (f) => `/api/hsds/organizations/${f.org.id}`, expect: everyone('ok') },
+	'/api/hsds/service_at_locations': { path: () => '/api/hsds/service_at_locations', expect: everyone('ok') },
+	'/api/hsds/service_at_locations/[id]': {
+		path: () => '/api/hsds/service_at_locations/00000000-0000-4000-8000-000000000000',
+		expect: everyone('notfound')
+	},
+	'/api/hsds/taxonomies': { path: () => '/api/hsds/taxonomies', expect: everyone('ok') },
+	'/api/hsds/taxonomies/[id]': { path: () => '/api/hsds/taxonomies/00000000-0000-4000-8000-000000000000', expect: everyone('notfound') },
+	'/api/hsds/taxonomy_terms': { path: () => '/api/hsds/taxonomy_terms', expect: everyone('ok') },
+	'/api/hsds/taxonomy_terms/[id]': { path: () => '/api/hsds/taxonomy_terms/00000000-0000-4000-8000-000000000000', expect: everyone('notfound') },
+	'/app/organisations/[id]/import': { path: (f) => `/app/organisations/${f.org.id}/import`, expect: importers },
+	'/app/organisations/[id]/import/template.xlsx': { path: (f) => `/app/organisations/${f.org.id}/import/template.xlsx`, expect: importers },
+	'/app/organisations/[id]/export': { path: (f) => `/app/organisations/${f.org.id}/export`, expect: exporters },
+	'/app/organisations/[id]/export/hsds.zip': { path: (f) => `/app/organisations/${f.org.id}/export/hsds.zip`, expect: exporters },
+	'/app/organisations/[id]/export/services.xlsx': { path: (f) => `/app/organisations/${f.org.id}/export/services.xlsx`, expect: exporters },
+	// End of track exchange (GET).
 
 	// City administration
 	'/app/admin': {
@@ -233,6 +266,29 @@ export const formActions: Record<string, RouteEntry> = {
 	'/app/organisations/[id]/invitations ?/resend': {
 		path: (f) => `/app/organisations/${f.org.id}/invitations?/resend`,
 		expect: orgManagers(['owner', 'coordinator', 'admin'])
+	},
+	// Track exchange: an empty import form has no file, an empty confirmation no token.
+	'/app/organisations/[id]/import ?/preview': {
+		path: (f) => `/app/organisations/${f.org.id}/import?/preview`,
+		expect: byRole('forbidden', 'signin', {
+			owner: 'invalid',
+			coordinator: 'invalid',
+			admin: 'invalid',
+			integration_officer: 'invalid',
+			owner_without_second_factor: 'invalid',
+			admin_without_second_factor: 'invalid'
+		})
+	},
+	'/app/organisations/[id]/import ?/confirm': {
+		path: (f) => `/app/organisations/${f.org.id}/import?/confirm`,
+		expect: byRole('forbidden', 'signin', {
+			owner: 'invalid',
+			coordinator: 'invalid',
+			admin: 'invalid',
+			integration_officer: 'invalid',
+			owner_without_second_factor: 'invalid',
+			admin_without_second_factor: 'invalid'
+		})
 	},
 	'/account ?/name': { path: () => '/account?/name', expect: byRole('invalid', 'signin') },
 	'/account/delete': { path: () => '/account/delete', expect: byRole('invalid', 'signin') },
