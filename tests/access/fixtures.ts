@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db/index.ts';
-import { invitations, memberships, organisations, users } from '../../src/lib/server/db/schema/index.ts';
+import { invitations, locations, memberships, organisations, serviceAtLocations, services, users } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
 
@@ -32,6 +32,10 @@ export interface Fixtures {
 	org: { id: string; slug: string };
 	unverifiedOrg: { id: string; slug: string };
 	invitationToken: string;
+	/** Directory records (workspace track): a service and a location of `org`, and a service of another organisation. */
+	service: { id: string };
+	location: { id: string };
+	otherService: { id: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
 	userIds: Partial<Record<Role, string>>;
@@ -106,5 +110,18 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 		expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000)
 	});
 
-	return { org, unverifiedOrg, invitationToken, tokens, userIds };
+	const [location] = await db
+		.insert(locations)
+		.values({ organisationId: org.id, name: { en: 'Matrix centre' }, address1: 'Via Matrice 1', city: 'Portavera' })
+		.returning({ id: locations.id });
+	const [service, otherService] = await db
+		.insert(services)
+		.values([
+			{ organisationId: org.id, name: { en: 'Matrix food bank' }, needs: ['basic-needs'] },
+			{ organisationId: otherOrg.id, name: { en: 'Other association advice' }, needs: ['legal'] }
+		])
+		.returning({ id: services.id });
+	await db.insert(serviceAtLocations).values({ serviceId: service.id, locationId: location.id });
+
+	return { org, unverifiedOrg, invitationToken, service, location, otherService, tokens, userIds };
 }

@@ -60,14 +60,32 @@ const optionalInt = (min: number, max: number) =>
 		.string()
 		.optional()
 		.transform((s) => (s ?? '').trim())
-		.pipe(z.union([z.literal('').transform(() => null), z.coerce.number({ error: 'directory_number_invalid' }).int({ error: 'directory_number_invalid' }).min(min, { error: 'directory_number_range' }).max(max, { error: 'directory_number_range' })]));
+		.pipe(
+			z.union([
+				z.literal('').transform(() => null),
+				z
+					.string()
+					.regex(/^-?\d{1,6}$/, { error: 'directory_number_invalid' })
+					.transform(Number)
+					.pipe(z.number().min(min, { error: 'directory_number_range' }).max(max, { error: 'directory_number_range' }))
+			])
+		);
 
 const optionalNumber = (min: number, max: number, error: string) =>
 	z
 		.string()
 		.optional()
 		.transform((s) => (s ?? '').trim().replace(',', '.'))
-		.pipe(z.union([z.literal('').transform(() => null), z.coerce.number({ error }).min(min, { error }).max(max, { error })]));
+		.pipe(
+			z.union([
+				z.literal('').transform(() => null),
+				z
+					.string()
+					.regex(/^-?\d{1,7}(\.\d{1,12})?$/, { error })
+					.transform(Number)
+					.pipe(z.number().min(min, { error }).max(max, { error }))
+			])
+		);
 
 export const webAddress = z
 	.string()
@@ -181,7 +199,13 @@ export const editServiceForm = z
 export const addLocaleForm = z.object({ locales: localeList, addLocale: z.enum(directoryLocales, { error: 'field_invalid_choice' }) });
 
 export const versionForm = z.strictObject({ version });
-export const itemForm = z.strictObject({ itemId: z.uuid({ error: 'directory_item_not_found' }) });
+/** Deleting a location carries an explicit confirmation (an empty post deletes nothing). */
+export const deleteLocationForm = z.strictObject({ confirm: z.literal('yes', { error: 'field_required' }) });
+export const itemKinds = ['hours', 'phone', 'document', 'cost'] as const;
+export const itemForm = z.strictObject({
+	kind: z.enum(itemKinds, { error: 'directory_item_not_found' }),
+	itemId: z.uuid({ error: 'directory_item_not_found' })
+});
 
 const time = z
 	.string()

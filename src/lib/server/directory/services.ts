@@ -27,7 +27,7 @@ import { freshness, type Freshness } from '../../directory/freshness.ts';
 import type { LocalText } from '../../directory/text.ts';
 import { actorId, addHistory, auditDirectory, findCreatedBy, lockFormId, requireManage } from './access.ts';
 import { loadService, type ServiceRecord } from './records.ts';
-import type { ExceptionInput, ServiceInput, WeeklyHoursInput } from './schemas.ts';
+import { itemKinds, type ExceptionInput, type ServiceInput, type WeeklyHoursInput } from './schemas.ts';
 
 export const serviceNotFound = () => new Refusal(404, 'directory_service_not_found');
 
@@ -352,7 +352,6 @@ export async function addCost(
 	});
 }
 
-export const itemKinds = ['hours', 'phone', 'document', 'cost'] as const;
 export type ItemKind = (typeof itemKinds)[number];
 
 /** Removes one of the service's hours, phones, documents or costs; an id of anything else is refused. */
