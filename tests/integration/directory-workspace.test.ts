@@ -75,6 +75,8 @@ describe('services in the workspace', () => {
 		const created = await c.post(`${base(orgA)}/new?/create`, {
 			formId,
 			locales: ['en', 'ar'],
+			// A browser sends the "also write in" picker with every post of the form.
+			addLocale: 'it',
 			name_en: 'Food bank',
 			name_ar: 'بنك الطعام',
 			description_en: 'Groceries every Tuesday.',
@@ -113,6 +115,8 @@ describe('services in the workspace', () => {
 		expect(t).toContain('Please give the service a name in at least one language.');
 		expect(t).toContain('Please enter a web address like https://example.org.');
 		expect(res.html).toContain('Sans nom');
+		// The French set the person chose is still shown.
+		expect(text(res.html)).toContain('Text in Français');
 		expect(await serviceCount(orgA)).toBe(1);
 	});
 

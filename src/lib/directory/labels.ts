@@ -79,3 +79,11 @@ export function formatDateTime(d: Date | string, locale: string, timeZone = 'Eur
 		return new Date(d).toISOString();
 	}
 }
+
+/** The locale sets a form shows: those the "add a language" reply names, else those just posted, else the record's own. */
+export function shownLocales(reply: { locales?: string[]; values?: Record<string, unknown> } | null | undefined, fallback: string[]): string[] {
+	if (reply?.locales?.length) return reply.locales;
+	const posted = reply?.values?.locales;
+	const list = (Array.isArray(posted) ? posted : typeof posted === 'string' ? [posted] : []).filter((l): l is string => isDirectoryLocale(l));
+	return list.length ? [...new Set(list)] : fallback;
+}

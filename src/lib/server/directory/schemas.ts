@@ -124,8 +124,12 @@ const version = z.coerce.number({ error: 'directory_conflict' }).int().min(1);
 export const serviceMulti = ['locales', 'needs', 'features', 'languages', 'locationIds'];
 export const locationMulti = ['locales'];
 
+/** The "also write in" picker is part of the form; a plain save sends it too and it is ignored. */
+const addLocalePicker = z.string().max(10).optional();
+
 const serviceBase = {
 	locales: localeList,
+	addLocale: addLocalePicker,
 	...localeShape(serviceTextFields),
 	url: webAddress,
 	email: fields.optionalEmail(),
@@ -289,6 +293,7 @@ const wheelchair = z
 
 const locationBase = {
 	locales: localeList,
+	addLocale: addLocalePicker,
 	...localeShape(locationTextFields),
 	address1: fields.optionalText(200),
 	address2: fields.optionalText(200),
