@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db/index.ts';
-import { invitations, memberships, organisations, services, users } from '../../src/lib/server/db/schema/index.ts';
+import { invitations, locations, memberships, organisations, serviceAtLocations, services, users } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
 
@@ -32,8 +32,10 @@ export interface Fixtures {
 	org: { id: string; slug: string };
 	unverifiedOrg: { id: string; slug: string };
 	invitationToken: string;
-	/** A service of the verified organisation (public) and one of the unverified one (portal track). */
+	/** Directory records: a service and a location of `org` (workspace track), a service of another organisation, and one of the unverified organisation (portal track). */
 	service: { id: string };
+	location: { id: string };
+	otherService: { id: string };
 	unverifiedService: { id: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
@@ -109,13 +111,19 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 		expiresAt: new Date(Date.now() + 7 * 24 * 3600 * 1000)
 	});
 
-	const [service, unverifiedService] = await db
+	const [location] = await db
+		.insert(locations)
+		.values({ organisationId: org.id, name: { en: 'Matrix centre' }, address1: 'Via Matrice 1', city: 'Portavera' })
+		.returning({ id: locations.id });
+	const [service, otherService, unverifiedService] = await db
 		.insert(services)
 		.values([
 			{ organisationId: org.id, name: { en: 'Matrix food bank' }, needs: ['basic-needs'] },
+			{ organisationId: otherOrg.id, name: { en: 'Other association advice' }, needs: ['legal'] },
 			{ organisationId: unverifiedOrg.id, name: { en: 'Matrix unverified help desk' }, needs: ['legal'] }
 		])
 		.returning({ id: services.id });
+	await db.insert(serviceAtLocations).values({ serviceId: service.id, locationId: location.id });
 
-	return { org, unverifiedOrg, invitationToken, service, unverifiedService, tokens, userIds };
+	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, tokens, userIds };
 }

@@ -49,6 +49,78 @@ const importers = byRole('forbidden', 'signin', {
 });
 const exporters = byRole('ok', 'signin', { newcomer: 'forbidden', resident: 'forbidden', other_org_owner: 'forbidden' });
 
+/** Directory workspace track: who may edit an organisation's services and locations (directory.manage). */
+const directoryEditors = byRole('forbidden', 'signin', {
+	owner: 'ok',
+	coordinator: 'ok',
+	case_worker: 'ok',
+	volunteer_coordinator: 'ok',
+	member: 'ok',
+	owner_without_second_factor: 'ok',
+	admin: 'ok',
+	admin_without_second_factor: 'ok',
+	integration_officer: 'ok'
+});
+const directoryStaff = byRole('forbidden', 'signin', { admin: 'ok', admin_without_second_factor: 'ok', integration_officer: 'ok' });
+const directoryMap = byRole('forbidden', 'signin', { admin: 'ok', admin_without_second_factor: 'ok', integration_officer: 'ok', evaluator: 'ok' });
+
+function directoryWorkspaceRoutes(): Record<string, RouteEntry> {
+	const org = (f: Fixtures) => `/app/organisations/${f.org.id}`;
+	return {
+		'/app/organisations/[id]/services': { path: (f) => `${org(f)}/services`, expect: directoryEditors },
+		'/app/organisations/[id]/services/new': { path: (f) => `${org(f)}/services/new`, expect: directoryEditors },
+		'/app/organisations/[id]/services/[serviceId]': { path: (f) => `${org(f)}/services/${f.service.id}`, expect: directoryEditors },
+		'/app/organisations/[id]/services/[serviceId]/history': { path: (f) => `${org(f)}/services/${f.service.id}/history`, expect: directoryEditors },
+		'/app/organisations/[id]/locations': { path: (f) => `${org(f)}/locations`, expect: directoryEditors },
+		'/app/organisations/[id]/locations/new': { path: (f) => `${org(f)}/locations/new`, expect: directoryEditors },
+		'/app/organisations/[id]/locations/[locationId]': { path: (f) => `${org(f)}/locations/${f.location.id}`, expect: directoryEditors },
+		'/app/directory': { path: () => '/app/directory', expect: directoryMap },
+		'/app/directory/stale': { path: () => '/app/directory/stale', expect: directoryStaff },
+		'/app/directory/map': { path: () => '/app/directory/map?view=languages&feature=free', expect: directoryMap },
+		'/app/directory/map/export': { path: () => '/app/directory/map/export?format=csv', expect: directoryMap }
+	};
+}
+
+/** Directory workspace track: forged and foreign ids. */
+function directoryWorkspacePrivate(): Record<string, RouteEntry> {
+	return {
+		// Another organisation's service under this organisation's address: its members are refused, staff find nothing here.
+		'/app/organisations/[id]/services/[serviceId] (another organisation)': {
+			path: (f) => `/app/organisations/${f.org.id}/services/${f.otherService.id}`,
+			expect: { ...directoryEditors, owner: 'forbidden', coordinator: 'forbidden', case_worker: 'forbidden', volunteer_coordinator: 'forbidden', member: 'forbidden', owner_without_second_factor: 'forbidden', admin: 'notfound', admin_without_second_factor: 'notfound', integration_officer: 'notfound' }
+		},
+		'/app/organisations/[id]/services/[serviceId] (forged id)': {
+			path: (f) => `/app/organisations/${f.org.id}/services/00000000-0000-4000-8000-000000000000`,
+			expect: { ...directoryEditors, ...Object.fromEntries(Object.entries(directoryEditors).filter(([, e]) => e === 'ok').map(([r]) => [r, 'notfound'])) } as Record<Role, Expect>
+		},
+		'/app/organisations/[id]/locations/[locationId] (not a uuid)': {
+			path: (f) => `/app/organisations/${f.org.id}/locations/1'%20or%201=1--`,
+			expect: { ...directoryEditors, ...Object.fromEntries(Object.entries(directoryEditors).filter(([, e]) => e === 'ok').map(([r]) => [r, 'notfound'])) } as Record<Role, Expect>
+		}
+	};
+}
+
+/** Directory workspace track: every form action, posted empty (refused, or stopped by the form's validation). */
+function directoryWorkspaceActions(): Record<string, RouteEntry> {
+	const invalid = Object.fromEntries(Object.entries(directoryEditors).map(([r, e]) => [r, e === 'ok' ? 'invalid' : e])) as Record<Role, Expect>;
+	const out: Record<string, RouteEntry> = {};
+	const svc = (f: Fixtures) => `/app/organisations/${f.org.id}/services/${f.service.id}`;
+	for (const a of ['update', 'addLocale', 'verify', 'delete', 'addHours', 'addException', 'addPhone', 'addDocument', 'addCost', 'remove']) {
+		out[`/app/organisations/[id]/services/[serviceId] ?/${a}`] = { path: (f) => `${svc(f)}?/${a}`, expect: invalid };
+	}
+	for (const a of ['create', 'addLocale']) {
+		out[`/app/organisations/[id]/services/new ?/${a}`] = { path: (f) => `/app/organisations/${f.org.id}/services/new?/${a}`, expect: invalid };
+		out[`/app/organisations/[id]/locations/new ?/${a}`] = { path: (f) => `/app/organisations/${f.org.id}/locations/new?/${a}`, expect: invalid };
+	}
+	for (const a of ['update', 'addLocale', 'delete']) {
+		out[`/app/organisations/[id]/locations/[locationId] ?/${a}`] = {
+			path: (f) => `/app/organisations/${f.org.id}/locations/${f.location.id}?/${a}`,
+			expect: invalid
+		};
+	}
+	return out;
+}
+
 export const matrix: Record<string, RouteEntry> = {
 	// Public portal
 	'/': { path: () => '/', expect: everyone('ok') },
@@ -138,6 +210,10 @@ export const matrix: Record<string, RouteEntry> = {
 	'/app/organisations/[id]/export/services.xlsx': { path: (f) => `/app/organisations/${f.org.id}/export/services.xlsx`, expect: exporters },
 	// End of track exchange (GET).
 
+	// Directory workspace track: services and locations of an organisation (any member, city staff),
+	// the staff views of stale records (admin, officer) and the ecosystem map (admin, officer, evaluator).
+	...directoryWorkspaceRoutes(),
+
 	// City administration
 	'/app/admin': {
 		path: () => '/app/admin',
@@ -200,7 +276,9 @@ export const privateRecords: Record<string, RouteEntry> = {
 	'/app/organisations/[id]/members (not a uuid)': {
 		path: () => "/app/organisations/1'%20or%201=1--/members",
 		expect: byRole('notfound', 'signin')
-	}
+	},
+	// Directory workspace track
+	...directoryWorkspacePrivate()
 };
 
 /**
@@ -293,5 +371,7 @@ export const formActions: Record<string, RouteEntry> = {
 	'/account ?/name': { path: () => '/account?/name', expect: byRole('invalid', 'signin') },
 	'/account/delete': { path: () => '/account/delete', expect: byRole('invalid', 'signin') },
 	// Every fixture account already has TOTP on, so starting a new set-up is a conflict.
-	'/account/security ?/start': { path: () => '/account/security?/start', expect: byRole('conflict', 'signin') }
+	'/account/security ?/start': { path: () => '/account/security?/start', expect: byRole('conflict', 'signin') },
+	// Directory workspace track
+	...directoryWorkspaceActions()
 };

@@ -39,6 +39,9 @@ function outcome(status: number, location: string | null): Expect | `status ${nu
 	return `status ${status}`;
 }
 
+/** Every route × every role is hundreds of requests: more than the default per-test time when the suite runs in parallel. */
+const MATRIX_TIMEOUT_MS = 180_000;
+
 let app: TestApp;
 let fixtures: Fixtures;
 
@@ -70,7 +73,7 @@ describe('access matrix', () => {
 			}
 		}
 		expect(mismatches).toEqual([]);
-	});
+	}, MATRIX_TIMEOUT_MS);
 
 	it('refuses or accepts every form action for every role before reading the form', async () => {
 		const mismatches: string[] = [];
@@ -87,5 +90,5 @@ describe('access matrix', () => {
 			}
 		}
 		expect(mismatches).toEqual([]);
-	});
+	}, MATRIX_TIMEOUT_MS);
 });

@@ -5,13 +5,16 @@ type Tab = { href: string; label: string; current: boolean };
 
 export function orgTabs(
 	id: string,
-	current: 'overview' | 'members' | 'invitations',
-	permissions: { members: boolean; invite: boolean }
+	current: 'overview' | 'members' | 'invitations' | 'services' | 'locations',
+	permissions: { members: boolean; invite: boolean; directory?: boolean }
 ): Tab[] {
 	const tabs = [
 		{ key: 'overview', href: `/app/organisations/${id}`, label: m.org_nav_overview(), show: true },
 		{ key: 'members', href: `/app/organisations/${id}/members`, label: m.org_nav_members(), show: permissions.members },
-		{ key: 'invitations', href: `/app/organisations/${id}/invitations`, label: m.org_nav_invitations(), show: permissions.invite }
+		{ key: 'invitations', href: `/app/organisations/${id}/invitations`, label: m.org_nav_invitations(), show: permissions.invite },
+		// The directory track: the organisation's services and locations.
+		{ key: 'services', href: `/app/organisations/${id}/services`, label: m.directory_nav_services(), show: permissions.directory ?? false },
+		{ key: 'locations', href: `/app/organisations/${id}/locations`, label: m.directory_nav_locations(), show: permissions.directory ?? false }
 	]
 		.filter((t) => t.show)
 		.map((t) => ({ href: t.href, label: t.label, current: t.key === current }));

@@ -20,7 +20,12 @@ export const load: PageServerLoad = async (event) => {
 		displayName: event.locals.session?.displayName ?? '',
 		organisations,
 		invitations,
-		staff: admin === 'allowed' || admin === 'second_factor_required'
+		staff: admin === 'allowed' || admin === 'second_factor_required',
+		/** Directory track: the staff views of the directory (stale records, ecosystem map). */
+		directory: {
+			stale: can(ctx.actor, 'directory.staff') === 'allowed',
+			map: can(ctx.actor, 'directory.map.view') === 'allowed'
+		}
 	};
 };
 

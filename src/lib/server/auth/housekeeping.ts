@@ -1,6 +1,7 @@
 /**
  * Periodic clean-up of what expires on its own: sessions past their end and
- * rate-limit windows that closed long ago. The server runs it once at start
+ * rate-limit windows that closed long ago; and the directory's freshness
+ * reminders. The server runs it once at start
  * and then every hour (scripts/server.ts); a failed run is logged and the
  * next one tries again.
  */
@@ -8,12 +9,15 @@ import type { Db } from '../db/index.ts';
 import { log } from '../log.ts';
 import { purgeOldLimits } from './ratelimit.ts';
 import { purgeExpiredSessions } from './session.ts';
+import { sendFreshnessReminders } from '../directory/freshness.ts';
 
 export const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
 export async function runHousekeeping(db: Db): Promise<void> {
 	await purgeExpiredSessions(db);
 	await purgeOldLimits(db);
+	// Directory freshness: e-mails owners of services unconfirmed for 6 and 9 months.
+	await sendFreshnessReminders(db, new Date());
 }
 
 export interface Housekeeping {

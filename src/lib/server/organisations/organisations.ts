@@ -40,7 +40,9 @@ export function permissionsFor(ctx: Ctx, org: Pick<Organisation, 'id' | 'verific
 		members: allowedOrFactor('organisation.members.view'),
 		manage: allowedOrFactor('organisation.members.manage'),
 		invite: allowedOrFactor('organisation.invite'),
-		leave: ok('organisation.leave')
+		leave: ok('organisation.leave'),
+		/** Edit the organisation's services and locations (the directory). */
+		directory: ok('directory.manage')
 	};
 }
 
