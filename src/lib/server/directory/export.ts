@@ -2,7 +2,7 @@
  * An organisation's directory records as HSDS tabular files (a zip of CSV
  * files) or as one spreadsheet, in the same columns the importer reads
  * (import/tables.ts), so an export imports again unchanged. Every cell is
- * neutralised against formula injection (exchange-cells.ts).
+ * neutralised against formula injection (spreadsheet.ts).
  */
 import { asc, eq } from 'drizzle-orm';
 import { strToU8, zipSync } from 'fflate';
@@ -10,7 +10,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import type { Db } from '../db/index.ts';
 import { services } from '../db/schema/index.ts';
 import type { LocalText } from '../../directory/text.ts';
-import { csvLine, neutraliseCell } from './exchange-cells.ts';
+import { csvLine, neutraliseCell } from './spreadsheet.ts';
 import { loadServices, type ServiceRecord } from './records.ts';
 import { BASE_LOCALE, columns, fileForTable, localized, otherLocales, tableNames, type TableName } from './import/tables.ts';
 

@@ -22,3 +22,13 @@ export function csvField(cell: string | number | null | undefined): string {
 export function toCsv(rows: (string | number | null | undefined)[][]): string {
 	return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
+
+/** A text cell, neutralised (the typed form of `neutralise`). */
+export function neutraliseCell(value: string): string {
+	return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** One CSV line without its line end. */
+export function csvLine(cells: readonly string[]): string {
+	return cells.map(csvField).join(',');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvLine, neutraliseCell } from './exchange-cells.ts';
+import { csvLine, neutraliseCell } from './spreadsheet.ts';
 import { unneutralise } from './import/validate.ts';
 
 describe('neutraliseCell', () => {
