@@ -42,7 +42,9 @@ export function permissionsFor(ctx: Ctx, org: Pick<Organisation, 'id' | 'verific
 		invite: allowedOrFactor('organisation.invite'),
 		leave: ok('organisation.leave'),
 		/** Edit the organisation's services and locations (the directory). */
-		directory: ok('directory.manage')
+		directory: ok('directory.manage'),
+		import: ok('directory.import'),
+		export: ok('directory.export')
 	};
 }
 
