@@ -278,23 +278,28 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 		const covers = (e: SQL) =>
 			sql`${e}.kind = 'exception' and ${e}.valid_from <= ${today} and coalesce(${e}.valid_to, ${e}.valid_from) >= ${today}`;
 		const e = sql.raw('e');
+		const w = sql.raw('w');
 		// Open by its weekly hours unless an exception covers today (for all its places or for
-		// this one), or open by an exception's own hours today.
-		where.push(sql`s.id in (
-				select w.service_id from schedules w
-				where w.kind = 'weekly' and w.weekday = ${m.weekday}
-				  and w.opens_at <= ${m.time} and w.closes_at > ${m.time}
-				  and (w.valid_from is null or w.valid_from <= ${today})
-				  and (w.valid_to is null or w.valid_to >= ${today})
-				  and not exists (
-					select 1 from schedules e
-					where e.service_id = w.service_id and ${covers(e)}
-					  and (e.location_id is null or e.location_id = w.location_id)
+		// this one), or open by an exception's own hours today. A scalar subquery with LIMIT, not
+		// EXISTS or IN: PostgreSQL then probes schedules(service_id) for the few services the other
+		// filters leave, instead of hashing every service open at this hour (a 3x slower plan here).
+		where.push(sql`coalesce((
+				select true from schedules w
+				where w.service_id = s.id
+				  and (
+					(w.kind = 'weekly' and w.weekday = ${m.weekday}
+					  and w.opens_at <= ${m.time} and w.closes_at > ${m.time}
+					  and (w.valid_from is null or w.valid_from <= ${today})
+					  and (w.valid_to is null or w.valid_to >= ${today})
+					  and not exists (
+						select 1 from schedules e
+						where e.service_id = w.service_id and ${covers(e)}
+						  and (e.location_id is null or e.location_id = w.location_id)
+					  ))
+					or (${covers(w)} and not w.closed and w.opens_at <= ${m.time} and w.closes_at > ${m.time})
 				  )
-				union all
-				select e.service_id from schedules e
-				where ${covers(e)} and not e.closed and e.opens_at <= ${m.time} and e.closes_at > ${m.time}
-			)`);
+				limit 1
+			), false)`);
 	}
 
 	const here = point ? sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)` : null;
