@@ -124,7 +124,15 @@ export async function checkA11y(page: Page, opts: { label?: string; auditor?: ()
 		if (!opts.auditor) throw new Error('checkA11y on a page without JavaScript needs an auditor page (use Tab)');
 		violations = await runAxeOnSnapshot(await opts.auditor(), page.url(), await page.content());
 	} else {
-		violations = await runAxe(page);
+		try {
+			violations = await runAxe(page);
+		} catch (err) {
+			// The page navigated while axe ran (a redirect landing late on a busy machine):
+			// audit the page it settled on instead.
+			if (!/Execution context was destroyed/.test(String(err))) throw err;
+			await page.waitForLoadState('load');
+			violations = await runAxe(page);
+		}
 	}
 	const failing = violations.filter((v) => v.impact && FAILING_IMPACTS.has(v.impact));
 	if (failing.length) throw new Error(formatViolations(opts.label ?? page.url(), failing));
