@@ -229,34 +229,6 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 	const perPage = Math.min(Math.max(1, Math.trunc(query.perPage)), MAX_PER_PAGE);
 	const offset = (Math.max(1, Math.trunc(query.page)) - 1) * perPage;
 
-	const ctes: SQL[] = [];
-	if (hasText) {
-		const tq = sql`(websearch_to_tsquery(${cfg}::regconfig, ${q}) || websearch_to_tsquery('simple'::regconfig, ${q}))`;
-		ctes.push(sql`fts as (
-			select s.id, ts_rank_cd(s.search_vector, ${tq}) as score
-			from services s
-			where s.search_vector @@ websearch_to_tsquery(${cfg}::regconfig, ${q})
-			   or s.search_vector @@ websearch_to_tsquery('simple'::regconfig, ${q})
-		)`);
-		// Gated: the trigram scan runs only when full text found few services.
-		// The threshold is set for this statement only, before the index scan starts.
-		// Only short queries can be typos worth correcting ("langauge"); a sentence that full text
-		// cannot match is not rescued by trigram similarity, and would cost a scan.
-		const typoable = q.length <= TYPO_MAX_LENGTH && q.split(' ').length <= TYPO_MAX_WORDS;
-		ctes.push(sql`typo as (
-			select s.id, word_similarity(${q.toLowerCase()}, s.search_names) * 0.5 as score
-			from services s
-			where ${typoable ? sql`true` : sql`false`}
-			  and (select count(*) from fts) < ${TYPO_FALLBACK_BELOW}
-			  and (select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)) is not null
-			  and ${q.toLowerCase()} <% s.search_names
-			limit ${TYPO_LIMIT}
-		)`);
-		ctes.push(sql`hits as (
-			select id, max(score) as score from (select * from fts union all select * from typo) h group by id
-		)`);
-	}
-
 	const where: SQL[] = [sql`o.verification = 'verified'`, sql`s.status in ('active', 'temporarily closed')`];
 	if (query.need.length) where.push(sql`s.needs && ${textArray(query.need)}`);
 	if (query.feature.length) where.push(sql`s.features @> ${textArray(query.feature)}`);
@@ -300,6 +272,36 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 				  )
 				limit 1
 			), false)`);
+	}
+
+	const ctes: SQL[] = [];
+	if (hasText) {
+		const tq = sql`(websearch_to_tsquery(${cfg}::regconfig, ${q}) || websearch_to_tsquery('simple'::regconfig, ${q}))`;
+		ctes.push(sql`fts as (
+			select s.id, ts_rank_cd(s.search_vector, ${tq}) as score
+			from services s
+			where (s.search_vector @@ websearch_to_tsquery(${cfg}::regconfig, ${q})
+			   or s.search_vector @@ websearch_to_tsquery('simple'::regconfig, ${q}))
+			  -- The service's own filters here too, so only the services they leave are ranked.
+			  and ${sql.join(where.slice(1), sql` and `)}
+		)`);
+		// Gated: the trigram scan runs only when full text found few services.
+		// The threshold is set for this statement only, before the index scan starts.
+		// Only short queries can be typos worth correcting ("langauge"); a sentence that full text
+		// cannot match is not rescued by trigram similarity, and would cost a scan.
+		const typoable = q.length <= TYPO_MAX_LENGTH && q.split(' ').length <= TYPO_MAX_WORDS;
+		ctes.push(sql`typo as (
+			select s.id, word_similarity(${q.toLowerCase()}, s.search_names) * 0.5 as score
+			from services s
+			where ${typoable ? sql`true` : sql`false`}
+			  and (select count(*) from fts) < ${TYPO_FALLBACK_BELOW}
+			  and (select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)) is not null
+			  and ${q.toLowerCase()} <% s.search_names
+			limit ${TYPO_LIMIT}
+		)`);
+		ctes.push(sql`hits as (
+			select id, max(score) as score from (select * from fts union all select * from typo) h group by id
+		)`);
 	}
 
 	const here = point ? sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)` : null;
