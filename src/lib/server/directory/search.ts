@@ -233,6 +233,9 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 	if (query.need.length) where.push(sql`s.needs && ${textArray(query.need)}`);
 	if (query.feature.length) where.push(sql`s.features @> ${textArray(query.feature)}`);
 	if (query.lang) where.push(sql`s.languages @> ${textArray([query.lang])}`);
+	// The filters on the service row itself (GIN-indexed arrays): cheap enough to apply while
+	// ranking text; place and opening hours are checked afterwards on what is left.
+	const rowFilters = where.slice(1);
 	if (query.nb) {
 		// In the neighbourhood: a location there or an area served there. IN (…) lets the planner
 		// choose a semi-join or a per-row probe, whichever is cheaper.
@@ -283,7 +286,7 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 			where (s.search_vector @@ websearch_to_tsquery(${cfg}::regconfig, ${q})
 			   or s.search_vector @@ websearch_to_tsquery('simple'::regconfig, ${q}))
 			  -- The service's own filters here too, so only the services they leave are ranked.
-			  and ${sql.join(where.slice(1), sql` and `)}
+			  and ${sql.join(rowFilters, sql` and `)}
 		)`);
 		// Gated: the trigram scan runs only when full text found few services.
 		// The threshold is set for this statement only, before the index scan starts.
