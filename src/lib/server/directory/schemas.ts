@@ -87,30 +87,7 @@ const optionalNumber = (min: number, max: number, error: string) =>
 			])
 		);
 
-export const webAddress = z
-	.string()
-	.optional()
-	.transform((s) => (s ?? '').trim())
-	.pipe(
-		z.union([
-			z.literal(''),
-			z
-				.string()
-				.max(500)
-				.transform((s) => (/^[a-z][a-z0-9+.-]*:/i.test(s) ? s : `https://${s}`))
-				.refine(
-					(s) => {
-						try {
-							const u = new URL(s);
-							return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.includes('.') && !u.username && !u.password;
-						} catch {
-							return false;
-						}
-					},
-					{ error: 'directory_url_invalid' }
-				)
-		])
-	);
+export const webAddress = fields.optionalWebAddress(500, 'directory_url_invalid');
 
 const optionalUuid = z
 	.string()

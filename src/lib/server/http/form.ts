@@ -156,6 +156,35 @@ export const fields = {
 			.optional()
 			.transform((s) => (s ?? '').trim().toLowerCase())
 			.pipe(z.union([z.literal(''), z.email().max(254)])),
+	/**
+	 * An optional http(s) address; "example.org" becomes "https://example.org".
+	 * No credentials in it, and a host with a dot. `error` is the message key.
+	 */
+	optionalWebAddress: (max: number, error: string) =>
+		z
+			.string()
+			.optional()
+			.transform((s) => (s ?? '').trim())
+			.pipe(
+				z.union([
+					z.literal(''),
+					z
+						.string()
+						.max(max)
+						.transform((s) => (/^[a-z][a-z0-9+.-]*:/i.test(s) ? s : `https://${s}`))
+						.refine(
+							(s) => {
+								try {
+									const u = new URL(s);
+									return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.includes('.') && !u.username && !u.password;
+								} catch {
+									return false;
+								}
+							},
+							{ error }
+						)
+				])
+			),
 	uuid: () => z.uuid(),
 	checkbox: () =>
 		z

@@ -3,30 +3,7 @@ import { z } from 'zod';
 import { fields } from '../http/form.ts';
 import { memberRoles, organisationTypes } from '../db/schema/index.ts';
 
-const website = z
-	.string()
-	.optional()
-	.transform((s) => (s ?? '').trim())
-	.pipe(
-		z.union([
-			z.literal(''),
-			z
-				.string()
-				.max(300)
-				.transform((s) => (/^[a-z][a-z0-9+.-]*:/i.test(s) ? s : `https://${s}`))
-				.refine(
-					(s) => {
-						try {
-							const u = new URL(s);
-							return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.includes('.') && !u.username && !u.password;
-						} catch {
-							return false;
-						}
-					},
-					{ error: 'org_website_invalid' }
-				)
-		])
-	);
+const website = fields.optionalWebAddress(300, 'org_website_invalid');
 
 const phone = z
 	.string()
