@@ -199,48 +199,34 @@ self.addEventListener('fetch', function (event) {
 
 	if (url.pathname === '/offline/directory.json') {
 		// Network first, keeping the fresh copy; the saved one without a network.
-		event.respondWith(
-			fetch(req)
-				.then(function (res) {
-					if (res.ok) {
-						var copy = res.clone();
-						event.waitUntil(
-							caches.open(DATA).then(function (c) {
-								return c.put(req, copy);
-							})
-						);
-					}
-					return res;
-				})
-				.catch(function () {
-					return caches.match(req).then(function (hit) {
-						return hit || Response.error();
-					});
-				})
-		);
+		event.respondWith(networkFirst(event, DATA));
 		return;
 	}
 
 	// Small static files (scripts, icons, manifest): the network, else a saved copy.
 	if (/^\/(portal\.js|offline\.js|favicon\.svg|manifest\.webmanifest|icons\/)/.test(url.pathname)) {
-		event.respondWith(
-			fetch(req)
-				.then(function (res) {
-					if (res.ok) {
-						var copy = res.clone();
-						event.waitUntil(
-							caches.open(PAGES).then(function (c) {
-								return c.put(req, copy);
-							})
-						);
-					}
-					return res;
-				})
-				.catch(function () {
-					return caches.match(req).then(function (hit) {
-						return hit || Response.error();
-					});
-				})
-		);
+		event.respondWith(networkFirst(event, PAGES));
 	}
 });
+
+/** The network's answer, kept in `cacheName` when it is good; the kept copy without a network. */
+function networkFirst(event, cacheName) {
+	var req = event.request;
+	return fetch(req)
+		.then(function (res) {
+			if (res.ok) {
+				var copy = res.clone();
+				event.waitUntil(
+					caches.open(cacheName).then(function (c) {
+						return c.put(req, copy);
+					})
+				);
+			}
+			return res;
+		})
+		.catch(function () {
+			return caches.match(req).then(function (hit) {
+				return hit || Response.error();
+			});
+		});
+}
