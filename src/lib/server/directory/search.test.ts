@@ -16,6 +16,7 @@ import {
 	localMoment,
 	MAX_QUERY_LENGTH,
 	parseSearchQuery,
+	queryConfigs,
 	rowsOf,
 	searchQuerySchema,
 	searchServices,
@@ -28,12 +29,17 @@ let f: SearchFixtures;
 beforeAll(async () => {
 	d = await testDatabase();
 	f = await seedSearchFixtures(d.db);
-	// 45 more services for paging, all under one need nothing else uses.
+	// 45 more services for paging, all under one need nothing else uses: group 00 verified most
+	// recently, one day apart; every ninth also named in Arabic.
 	await d.db.insert(services).values(
 		Array.from({ length: 45 }, (_, i) => ({
 			organisationId: f.orgs.open,
-			name: { en: `Volunteer group ${String(i).padStart(2, '0')}` },
-			needs: ['volunteering']
+			name: {
+				en: `Volunteer group ${String(i).padStart(2, '0')}`,
+				...(i % 9 === 4 ? { ar: `مجموعة المتطوعين ${i}` } : {})
+			},
+			needs: ['volunteering'],
+			lastVerifiedAt: new Date(Date.UTC(2026, 0, 1) - i * 86_400_000)
 		}))
 	);
 });
@@ -154,7 +160,7 @@ describe('searchServices', () => {
 	});
 
 	it('orders by distance from a point and reports metres to the nearest location', async () => {
-		const page = await search({ lat: '40.8405', lng: '14.2505' });
+		const page = await search({ lat: '40.8405', lng: '14.2505', perPage: '50' });
 		const ids = page.results.map((r) => r.id);
 		// The legal clinic has a location next door; the food bank is ~60 m away; services without a place come last.
 		expect(ids.slice(0, 2)).toEqual([f.ids.legal, f.ids.food]);
@@ -193,9 +199,24 @@ describe('searchServices', () => {
 		const p2 = await search({ need: 'volunteering', page: '2' });
 		const seen = new Set([...p1.results, ...p2.results, ...p3.results].map((r) => r.id));
 		expect(seen.size).toBe(45);
-		// Ordered by name when there is nothing else to rank by.
-		expect(p1.results[0].name.en).toBe('Volunteer group 00');
+		// With nothing else to rank by: the most recently verified first.
+		expect(p1.results.map((r) => r.name.en).slice(0, 3)).toEqual(['Volunteer group 00', 'Volunteer group 01', 'Volunteer group 02']);
 		expect(p3.results.at(-1)?.name.en).toBe('Volunteer group 44');
+	});
+
+	it('finds words typed in another language than the page’s, stemmed', async () => {
+		// "permits" only meets the description's "permits" (stored as "permit") through English
+		// stemming, on an Arabic page too; names are not involved, so typo matching cannot help.
+		expect(await idsOf({ q: 'residence permits' }, 'ar')).toEqual([f.ids.legal]);
+		expect(queryConfigs('legal advices', 'arabic')).toEqual(expect.arrayContaining(['simple', 'arabic', 'english', 'italian']));
+		expect(queryConfigs('دورة لغة', 'english')).toEqual(['simple', 'english', 'arabic']);
+		expect(queryConfigs('Мовний курс', 'simple')).toEqual(['simple']);
+	});
+
+	it('puts services written in the reader’s language first among equals', async () => {
+		const page = await search({ need: 'volunteering' }, 'ar');
+		expect(page.results.slice(0, 5).map((r) => r.name.ar)).toEqual([4, 13, 22, 31, 40].map((i) => `مجموعة المتطوعين ${i}`));
+		expect(page.results[5].name.en).toBe('Volunteer group 00');
 	});
 
 	it('returns the fields a results page shows', async () => {

@@ -7,9 +7,13 @@
  *
  * - Text matches across every locale: the stored `search_vector` holds each
  *   locale's words stemmed with that language's configuration, so a query is
- *   turned into a tsquery with the reader's configuration (stemmed) OR with
- *   `simple` (unstemmed words in any script). Queries go through
- *   websearch_to_tsquery as parameters, so no input can break the SQL.
+ *   turned into one tsquery OR-ing `simple` (unstemmed words in any script),
+ *   the reader's configuration and those of the stored languages written in
+ *   the query's script. Queries go through websearch_to_tsquery as
+ *   parameters, so no input can break the SQL. Ranked by ts_rank (names
+ *   weigh more than descriptions).
+ * - Filters, ranking and counting read the narrow `service_search` table
+ *   (see migration 0004), which triggers keep in step with the directory.
  * - Typo tolerance: when full text finds fewer than TYPO_FALLBACK_BELOW
  *   services, names are also matched by trigram word similarity (pg_trgm,
  *   GIN index on `search_names`).
@@ -21,7 +25,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { features as featureTerms, needs as needTerms } from '../../directory/taxonomy.ts';
-import { fallbackOrder, isDirectoryLocale, searchConfig, type LocalText } from '../../directory/text.ts';
+import { isDirectoryLocale, searchConfig, type LocalText } from '../../directory/text.ts';
 import type { Tx } from '../db/index.ts';
 
 export const MAX_QUERY_LENGTH = 200;
@@ -209,6 +213,35 @@ export interface SearchSqlOptions {
 	timeZone?: string;
 }
 
+/** Stemmed text-search configurations by the script their languages are written in. */
+const STEMMED_BY_SCRIPT: [RegExp, string[]][] = [
+	[/\p{Script=Latin}/u, ['english', 'italian', 'spanish', 'french', 'german', 'romanian']],
+	[/\p{Script=Greek}/u, ['greek']],
+	[/\p{Script=Arabic}/u, ['arabic']]
+];
+
+/** The configurations a query is parsed with: unstemmed, the reader's, and its script's languages. */
+export function queryConfigs(q: string, readerConfig: string): string[] {
+	const configs = new Set(['simple', readerConfig]);
+	for (const [script, list] of STEMMED_BY_SCRIPT) if (script.test(q)) for (const c of list) configs.add(c);
+	return [...configs];
+}
+
+/** Metres per degree of latitude (a great circle of the mean Earth radius, 6,371 km). */
+const METRES_PER_DEGREE = (6_371_000 * Math.PI) / 180;
+
+/**
+ * Metres from a point to a column pair, on the plane tangent at the point
+ * (equirectangular): within a city the error is under a metre in a
+ * kilometre, and it is plain arithmetic where earth_distance calls
+ * trigonometry twice per row. The nearest-first walk still uses the
+ * spatial index (ll_to_earth <->), whose order agrees with this one.
+ */
+export function metresFrom(point: { lat: number; lng: number }, lat: SQL, lng: SQL): SQL {
+	const perLng = METRES_PER_DEGREE * Math.cos((point.lat * Math.PI) / 180);
+	return sql`sqrt(power((${lat} - ${point.lat}::float8) * ${METRES_PER_DEGREE}::float8, 2) + power((${lng} - ${point.lng}::float8) * ${perLng}::float8, 2))`;
+}
+
 const textArray = (values: readonly string[]) =>
 	sql`array[${sql.join(
 		values.map((v) => sql`${v}`),
@@ -219,6 +252,10 @@ const textArray = (values: readonly string[]) =>
  * The whole search as one statement. Rows: one per result in rank order,
  * each carrying `total`; when nothing matches, a single row with a null id
  * and the total (0, or the count when the page is past the end).
+ *
+ * It reads the narrow `service_search` table (migration 0004: one row per
+ * service the public may see, kept by triggers) and touches `services` only
+ * for the page's rows and for typo matching.
  */
 export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOptions = {}): SQL {
 	const loc = isDirectoryLocale(locale) ? locale : 'en';
@@ -229,38 +266,32 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 	const perPage = Math.min(Math.max(1, Math.trunc(query.perPage)), MAX_PER_PAGE);
 	const offset = (Math.max(1, Math.trunc(query.page)) - 1) * perPage;
 
-	const where: SQL[] = [sql`o.verification = 'verified'`, sql`s.status in ('active', 'temporarily closed')`];
-	if (query.need.length) where.push(sql`s.needs && ${textArray(query.need)}`);
-	if (query.feature.length) where.push(sql`s.features @> ${textArray(query.feature)}`);
-	if (query.lang) where.push(sql`s.languages @> ${textArray([query.lang])}`);
-	// The filters on the service row itself (GIN-indexed arrays): cheap enough to apply while
-	// ranking text; place and opening hours are checked afterwards on what is left.
-	const rowFilters = where.slice(1);
+	const where: SQL[] = [];
+	if (query.need.length) where.push(sql`x.needs && ${textArray(query.need)}`);
+	if (query.feature.length) where.push(sql`x.features @> ${textArray(query.feature)}`);
+	if (query.lang) where.push(sql`x.languages @> ${textArray([query.lang])}`);
 	if (query.nb) {
-		// In the neighbourhood: a location there or an area served there. IN (…) lets the planner
-		// choose a semi-join or a per-row probe, whichever is cheaper.
-		const nbId = sql`(select n.id from neighbourhoods n where n.slug = ${query.nb})`;
-		where.push(sql`s.id in (
-				select sal.service_id from service_at_locations sal join locations l on l.id = sal.location_id
-				where l.neighbourhood_id = ${nbId}
-				union all
-				select a.service_id from service_areas a where a.neighbourhood_id = ${nbId}
-			)`);
+		// In the neighbourhood: a location there or an area served there. An unknown slug matches nothing.
+		where.push(sql`x.neighbourhood_ids @> array[(select n.id from neighbourhoods n where n.slug = ${query.nb})]::uuid[]`);
 	}
 	if (query.open) {
 		const m = localMoment(opts.now ?? new Date(), opts.timeZone ?? 'Europe/Rome');
+		const [hh, mm] = m.time.split(':').map(Number);
+		const minuteOfWeek = (m.weekday - 1) * 1440 + hh * 60 + mm;
 		const today = sql`${m.date}::date`;
 		const covers = (e: SQL) =>
 			sql`${e}.kind = 'exception' and ${e}.valid_from <= ${today} and coalesce(${e}.valid_to, ${e}.valid_from) >= ${today}`;
 		const e = sql.raw('e');
 		const w = sql.raw('w');
-		// Open by its weekly hours unless an exception covers today (for all its places or for
-		// this one), or open by an exception's own hours today. A scalar subquery with LIMIT, not
-		// EXISTS or IN: PostgreSQL then probes schedules(service_id) for the few services the other
-		// filters leave, instead of hashing every service open at this hour (a 3x slower plan here).
-		where.push(sql`coalesce((
+		// Plain weekly hours with no exception today: the minute of the week is in them. Otherwise
+		// (a holiday or special day today, seasonal hours) the schedules decide: open by weekly
+		// hours unless an exception covers today (for all places or this one), or open by an
+		// exception's own hours today.
+		where.push(sql`(case when not x.irregular_hours and not (x.exception_days @> ${today})
+			then x.week_open @> ${minuteOfWeek}::int
+			else coalesce((
 				select true from schedules w
-				where w.service_id = s.id
+				where w.service_id = x.service_id
 				  and (
 					(w.kind = 'weekly' and w.weekday = ${m.weekday}
 					  and w.opens_at <= ${m.time} and w.closes_at > ${m.time}
@@ -274,19 +305,41 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 					or (${covers(w)} and not w.closed and w.opens_at <= ${m.time} and w.closes_at > ${m.time})
 				  )
 				limit 1
-			), false)`);
+			), false) end)`);
 	}
+	const filters = where.length ? sql.join(where, sql` and `) : sql`true`;
+
+	const here = point ? sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)` : null;
+	const metres = (lat: SQL, lng: SQL) => (point ? metresFrom(point, lat, lng) : sql`null::float8`);
+	// Metres from the point to the service's nearest location, from the coordinates on its row.
+	const distance = point
+		? sql`(select min(${metres(sql`u.lat`, sql`u.lng`)}) from unnest(x.latitudes, x.longitudes) u(lat, lng))`
+		: sql`null::float8`;
+	// Services written in the reader's language come first among equals, then the most recently verified.
+	const columns = (score: SQL) =>
+		sql`x.service_id as id, ${score} as score, ${distance} as distance,
+			x.locales @> ${textArray([loc])} as in_locale, x.last_verified_at`;
 
 	const ctes: SQL[] = [];
 	if (hasText) {
-		const tq = sql`(websearch_to_tsquery(${cfg}::regconfig, ${q}) || websearch_to_tsquery('simple'::regconfig, ${q}))`;
-		ctes.push(sql`fts as (
-			select s.id, ts_rank_cd(s.search_vector, ${tq}) as score
-			from services s
-			where (s.search_vector @@ websearch_to_tsquery(${cfg}::regconfig, ${q})
-			   or s.search_vector @@ websearch_to_tsquery('simple'::regconfig, ${q}))
-			  -- The service's own filters here too, so only the services they leave are ranked.
-			  and ${sql.join(rowFilters, sql` and `)}
+		// One tsquery: the words unstemmed (any script), stemmed the reader's way, and stemmed the
+		// way of every stored language written in the query's script, so "job counselling" typed
+		// on an Arabic page still meets the English "Job counselling". OR-ed inside one query,
+		// the index is scanned once.
+		// Languages that stem a word alike give the same branch; each kept once, since ts_rank's
+		// cost grows with the query. Computed once for the statement (an InitPlan).
+		const tq = sql`(select coalesce(string_agg(distinct '(' || t::text || ')', ' | ')::tsquery, ''::tsquery)
+			from unnest(array[${sql.join(
+				queryConfigs(q, cfg).map((c) => sql`websearch_to_tsquery(${c}::regconfig, ${q})`),
+				sql`, `
+			)}]) t where numnode(t) > 0)`;
+		// ts_rank weighs names (A) over descriptions (B); ts_rank_cd's cover density cost four
+		// times as much on broad matches and ordered them no better.
+		ctes.push(sql`fts as materialized (
+			select ${columns(sql`ts_rank(x.search_vector, ${tq})`)}
+			from service_search x
+			where x.search_vector @@ ${tq}
+			  and ${filters}
 		)`);
 		// Gated: the trigram scan runs only when full text found few services.
 		// The threshold is set for this statement only, before the index scan starts.
@@ -294,88 +347,78 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 		// cannot match is not rescued by trigram similarity, and would cost a scan.
 		const typoable = q.length <= TYPO_MAX_LENGTH && q.split(' ').length <= TYPO_MAX_WORDS;
 		ctes.push(sql`typo as (
-			select s.id, word_similarity(${q.toLowerCase()}, s.search_names) * 0.5 as score
-			from services s
+			select ${columns(sql`word_similarity(${q.toLowerCase()}, s.search_names) * 0.5`)}
+			from services s join service_search x on x.service_id = s.id
 			where ${typoable ? sql`true` : sql`false`}
 			  and (select count(*) from fts) < ${TYPO_FALLBACK_BELOW}
 			  and (select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)) is not null
 			  and ${q.toLowerCase()} <% s.search_names
+			  and ${filters}
 			limit ${TYPO_LIMIT}
 		)`);
-		ctes.push(sql`hits as (
-			select id, max(score) as score from (select * from fts union all select * from typo) h group by id
+		// Typo matching runs only when full text found next to nothing: add what it found besides.
+		ctes.push(sql`cand as materialized (
+			select * from fts union all select * from typo t where not exists (select 1 from fts where fts.id = t.id)
 		)`);
 	}
 
-	const here = point ? sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)` : null;
 	// Distance alone orders when a place is given without text: then the nearest locations are
 	// found through the spatial index instead of measuring every candidate.
 	const knnPath = here !== null && !hasText;
-	const filtered = (extra: SQL | null) => sql`
-		select s.id, s.name, ${hasText ? sql`h.score` : sql`0::float8`} as score
-		from services s
-		${hasText ? sql`join hits h on h.id = s.id` : sql``}
-		join organisations o on o.id = s.organisation_id
-		where ${sql.join(extra ? [...where, extra] : where, sql` and `)}`;
-	ctes.push(sql`cand as ${knnPath ? sql`not materialized` : sql`materialized`} (${filtered(null)})`);
-
-	const order = fallbackOrder(loc);
-	const nameKey = sql.raw(`lower(coalesce(${order.map((l) => `nullif(c.name->>'${l}', '')`).join(', ')}, ''))`);
-	// Distance from the point to each candidate's nearest location, computed for all candidates at once.
-	const allDistances = sql`(
-		select sal.service_id, min(earth_distance(ll_to_earth(l.latitude, l.longitude), ${here})) as distance
-		from service_at_locations sal join locations l on l.id = sal.location_id
-		where sal.service_id in (select id from cand) and l.latitude is not null and l.longitude is not null
-		group by sal.service_id
-	)`;
-	if (!here) {
-		ctes.push(sql`ranked as (select c.id, c.score, ${nameKey} as name_key, null::float8 as distance from cand c)`);
-	} else if (hasText) {
-		ctes.push(sql`ranked as (
-			select c.id, c.score, ${nameKey} as name_key, d.distance
-			from cand c left join ${allDistances} d on d.service_id = c.id
+	if (!hasText) {
+		ctes.push(sql`cand as ${knnPath ? sql`not materialized` : sql`materialized`} (
+			select ${columns(sql`0::float4`)} from service_search x where ${filters}
 		)`);
+	}
+	if (!knnPath) {
+		ctes.push(sql`ranked as (select * from cand)`);
 	} else {
 		// Walk the nearest locations (KNN on the GiST index) and keep the services among them that
 		// pass the filters. Any candidate left out has all its locations farther than every one
 		// kept, so when enough are kept to fill the page, the page is exact. Otherwise (few
 		// candidates near, or a far page) distances are measured for all candidates.
 		const wanted = offset + perPage;
-		const k = 1000 + 20 * wanted;
+		const k = 500 + 20 * wanted;
 		ctes.push(sql`knn as (
 			select l.id, l.latitude, l.longitude from locations l
 			where l.latitude is not null and l.longitude is not null
 			order by ll_to_earth(l.latitude, l.longitude) <-> ${here}
 			limit ${k}
 		)`);
+		// Lateral (kept apart by OFFSET 0): one index probe per nearby location, not a scan of every
+		// service's places.
 		ctes.push(sql`near as materialized (
-			select sal.service_id as id, min(earth_distance(ll_to_earth(k.latitude, k.longitude), ${here})) as distance
-			from knn k join service_at_locations sal on sal.location_id = k.id
+			select sal.service_id as id, min(${metres(sql`k.latitude`, sql`k.longitude`)}) as distance
+			from knn k cross join lateral (
+				select a.service_id from service_at_locations a where a.location_id = k.id offset 0
+			) sal
 			group by sal.service_id
 		)`);
 		ctes.push(sql`near_cand as materialized (
-			select c.id, c.score, ${nameKey} as name_key, n.distance
-			from (${filtered(sql`s.id in (select id from near)`)}) c join near n on n.id = c.id
+			select x.service_id as id, 0::float4 as score, n.distance,
+			       x.locales @> ${textArray([loc])} as in_locale, x.last_verified_at
+			from near n join service_search x on x.service_id = n.id
+			where ${filters}
 		)`);
 		ctes.push(sql`ranked as (
 			select * from near_cand where (select count(*) from near_cand) >= ${wanted}
 			union all
-			select c.id, c.score, ${nameKey} as name_key, d.distance
-			from cand c left join ${allDistances} d on d.service_id = c.id
-			where (select count(*) from near_cand) < ${wanted}
+			select * from cand where (select count(*) from near_cand) < ${wanted}
 		)`);
 	}
 	// With a place, relevance fades with distance (halved at 2 km); without text, distance alone orders.
-	const rank = here ? sql`r.score / (1 + coalesce(r.distance, 1e7) / 2000.0)` : sql`r.score`;
+	const rank = here && hasText ? sql`r.score / (1 + coalesce(r.distance, 1e7) / 2000.0)` : sql`r.score`;
+	// No window function here: ORDER BY with LIMIT lets PostgreSQL keep only the top rows (a
+	// bounded heap sort) instead of sorting every candidate.
 	ctes.push(sql`page as (
-		select r.id, r.distance, row_number() over (order by ${rank} desc, r.distance asc nulls last, r.name_key, r.id) as position
+		select r.id, r.distance, ${rank} as rank, r.in_locale, r.last_verified_at
 		from ranked r
-		order by ${rank} desc, r.distance asc nulls last, r.name_key, r.id
+		order by 3 desc, 2 asc nulls last, 4 desc, 5 desc, 1
 		limit ${perPage} offset ${offset}
 	)`);
 
 	const nearestOrder = here
-		? sql`earth_distance(ll_to_earth(l.latitude, l.longitude), ${here}) asc nulls last, l.id`
+		? sql`${metres(sql`l.latitude`, sql`l.longitude`)} asc nulls last, l.id`
 		: sql`l.address_1 nulls last, l.id`;
 	return sql`with ${sql.join(ctes, sql`, `)}
 		select t.total, p.id, s.name, s.description, o.name as organisation_name,
@@ -394,7 +437,7 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 			order by ${nearestOrder}
 			limit 1
 		) nl on p.id is not null
-		order by p.position`;
+		order by p.rank desc, p.distance asc nulls last, p.in_locale desc, p.last_verified_at desc, p.id`;
 }
 
 export interface SearchResult {
