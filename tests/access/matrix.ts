@@ -105,7 +105,7 @@ function directoryWorkspaceActions(): Record<string, RouteEntry> {
 	const invalid = Object.fromEntries(Object.entries(directoryEditors).map(([r, e]) => [r, e === 'ok' ? 'invalid' : e])) as Record<Role, Expect>;
 	const out: Record<string, RouteEntry> = {};
 	const svc = (f: Fixtures) => `/app/organisations/${f.org.id}/services/${f.service.id}`;
-	for (const a of ['update', 'addLocale', 'verify', 'delete', 'addHours', 'addException', 'addPhone', 'addDocument', 'addCost', 'remove']) {
+	for (const a of ['update', 'addLocale', 'verify', 'delete', 'addHours', 'addException', 'addPhone', 'addDocument', 'addCost', 'addContact', 'addArea', 'remove']) {
 		out[`/app/organisations/[id]/services/[serviceId] ?/${a}`] = { path: (f) => `${svc(f)}?/${a}`, expect: invalid };
 	}
 	for (const a of ['create', 'addLocale']) {

@@ -45,10 +45,11 @@ export async function getLocationForEdit(ctx: Ctx, organisationId: string, locat
 	return row;
 }
 
-async function checkNeighbourhood(tx: Tx, id: string | null): Promise<void> {
+/** Refuses an id that is not one of the city's neighbourhoods (a forged or outdated form). */
+export async function checkNeighbourhood(tx: Tx, id: string | null): Promise<void> {
 	if (!id) return;
 	const [n] = await tx.select({ id: neighbourhoods.id }).from(neighbourhoods).where(eq(neighbourhoods.id, id)).limit(1);
-	if (!n) throw new Refusal(400, 'field_invalid_choice', 'neighbourhood');
+	if (!n) throw new Refusal(400, 'directory_neighbourhood_unknown', 'neighbourhood');
 }
 
 function values(input: LocationInput) {

@@ -1,6 +1,6 @@
 /**
  * The shapes of the directory's workspace forms (services, their hours,
- * phones, documents and costs; locations), shared by routes and tests.
+ * phones, documents, costs, contacts and areas served; locations), shared by routes and tests.
  *
  * Text a newcomer reads comes as one set of fields per locale the editor
  * chose to fill: `name_en`, `description_en`, `name_ar`, … Empty fields are
@@ -182,7 +182,7 @@ export const addLocaleForm = z.object({ locales: localeList, addLocale: z.enum(d
 export const versionForm = z.strictObject({ version });
 /** Deleting a location carries an explicit confirmation (an empty post deletes nothing). */
 export const deleteLocationForm = z.strictObject({ confirm: z.literal('yes', { error: 'field_required' }) });
-export const itemKinds = ['hours', 'phone', 'document', 'cost'] as const;
+export const itemKinds = ['hours', 'phone', 'document', 'cost', 'contact', 'area'] as const;
 export const itemForm = z.strictObject({
 	kind: z.enum(itemKinds, { error: 'directory_item_not_found' }),
 	itemId: z.uuid({ error: 'directory_item_not_found' })
@@ -242,13 +242,56 @@ export const exceptionForm = z
 export type ExceptionInput = z.infer<typeof exceptionForm>;
 
 export const phoneTypes = ['voice', 'cell', 'text', 'video', 'fax', 'textphone'] as const;
+const phoneNumber = z.string().max(40).regex(/^\+?[0-9][0-9 ()./-]{3,38}$/, { error: 'directory_phone_invalid' });
 export const phoneForm = z.strictObject({
 	number: z
 		.string()
 		.transform((s) => s.trim())
-		.pipe(z.string().max(40).regex(/^\+?[0-9][0-9 ()./-]{3,38}$/, { error: 'directory_phone_invalid' })),
+		.pipe(phoneNumber),
 	type: z.enum(phoneTypes, { error: 'field_invalid_choice' })
 });
+
+/** A contact person or desk of a service: a name, an e-mail address or a phone number at least. */
+export const contactForm = z
+	.strictObject({
+		name: fields.optionalText(200),
+		title: fields.optionalText(200),
+		department: fields.optionalText(200),
+		email: fields.optionalEmail(),
+		phone: z
+			.string()
+			.optional()
+			.transform((s) => (s ?? '').trim())
+			.pipe(z.union([z.literal(''), phoneNumber]))
+	})
+	.superRefine((v, ctx) => {
+		if (!v.name && !v.email && !v.phone) ctx.addIssue({ code: 'custom', path: ['name'], message: 'directory_contact_required' });
+	})
+	.transform((v) => ({
+		name: v.name || null,
+		title: v.title || null,
+		department: v.department || null,
+		email: v.email || null,
+		phone: v.phone || null
+	}));
+export type ContactInput = z.infer<typeof contactForm>;
+
+/** An area the service serves: one of the city's neighbourhoods, or a wider area by name ("the whole city"). */
+export const areaForm = z
+	.strictObject({
+		neighbourhood: z
+			.string()
+			.optional()
+			.transform((s) => (s ?? '').trim())
+			.pipe(z.union([z.literal('').transform(() => null), z.uuid({ error: 'directory_neighbourhood_unknown' })])),
+		name: fields.optionalText(200)
+	})
+	.superRefine((v, ctx) => {
+		if (!v.neighbourhood && !v.name) ctx.addIssue({ code: 'custom', path: ['neighbourhood'], message: 'directory_area_required' });
+		if (v.neighbourhood && v.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'directory_area_one' });
+	})
+	.transform((v) => (v.neighbourhood ? { neighbourhoodId: v.neighbourhood, name: null } : { neighbourhoodId: null, name: v.name }));
+export type AreaInput = z.infer<typeof areaForm>;
 
 export const documentForm = z.strictObject({
 	document: fields.text(300),

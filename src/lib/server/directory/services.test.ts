@@ -12,7 +12,7 @@ import type { MemberRole, PlatformRole } from '../db/schema/index.ts';
 import { Refusal } from '../organisations/errors.ts';
 import type { SignedInActor } from '../policy/index.ts';
 import { createLocation, deleteLocation, updateLocation } from './locations.ts';
-import { editLocationForm, editServiceForm, exceptionForm, newLocationForm, newServiceForm, weeklyHoursForm, type ServiceInput } from './schemas.ts';
+import { areaForm, contactForm, editLocationForm, editServiceForm, exceptionForm, newLocationForm, newServiceForm, weeklyHoursForm, type ServiceInput } from './schemas.ts';
 import {
 	addException,
 	addPhone,
@@ -195,6 +195,17 @@ describe('service use cases', () => {
 			{ kind: 'list', field: 'hours', added: ['1 09:00-12:00'], removed: [] }
 		]);
 	});
+
+	it('compares contacts and areas, but not against a snapshot that never recorded them', () => {
+		const old = { name: { en: 'A' }, phones: [] };
+		const next = { name: { en: 'A' }, phones: [], contacts: ['Anna, anna@example.org'], areas: ['Porto'] };
+		// Written before contacts and areas were kept: their first snapshot is not "added".
+		expect(diffSnapshots(old, next)).toEqual([]);
+		expect(diffSnapshots(next, { ...next, contacts: [], areas: ['Porto', 'The whole city'] })).toEqual([
+			{ kind: 'list', field: 'contacts', added: [], removed: ['Anna, anna@example.org'] },
+			{ kind: 'list', field: 'areas', added: ['The whole city'], removed: [] }
+		]);
+	});
 });
 
 describe('service and location forms', () => {
@@ -218,6 +229,19 @@ describe('service and location forms', () => {
 		expect(newServiceForm.safeParse({ ...base, name_en: 'x', minimumAge: '-1' }).success).toBe(false);
 		expect(newServiceForm.safeParse({ ...base, name_en: 'x', organisationId: randomUUID() }).success).toBe(false);
 		expect(editServiceForm.safeParse({ name_en: 'x', status: 'active', version: 'abc' }).success).toBe(false);
+	});
+
+	it('needs a way to reach a contact, and one kind of area', () => {
+		expect(contactForm.safeParse({ title: 'Director' }).error?.issues[0]).toMatchObject({ path: ['name'], message: 'directory_contact_required' });
+		expect(contactForm.safeParse({ email: 'no at example' }).success).toBe(false);
+		expect(contactForm.safeParse({ phone: 'call me' }).success).toBe(false);
+		expect(contactForm.parse({ email: ' Desk@Example.org ', name: '' })).toEqual({ name: null, title: null, department: null, email: 'desk@example.org', phone: null });
+		const id = randomUUID();
+		expect(areaForm.parse({ neighbourhood: id, name: '' })).toEqual({ neighbourhoodId: id, name: null });
+		expect(areaForm.parse({ name: ' The whole city ' })).toEqual({ neighbourhoodId: null, name: 'The whole city' });
+		expect(areaForm.safeParse({}).success).toBe(false);
+		expect(areaForm.safeParse({ neighbourhood: id, name: 'Province' }).success).toBe(false);
+		expect(areaForm.safeParse({ neighbourhood: 'porto' }).error?.issues[0].message).toBe('directory_neighbourhood_unknown');
 	});
 
 	it('checks coordinates and hours', () => {

@@ -1,23 +1,25 @@
 /**
  * Services in the workspace: create, edit, confirm as still correct,
  * delete; their locations, opening hours and exceptions, phones, required
- * documents and costs; their history.
+ * documents, costs, contacts and areas served; their history.
  *
  * Every write takes the service's organisation from the database (never
  * from the form), asks the policy for directory.manage on it, runs in one
  * transaction, bumps `services.version` (a form based on an older version
  * is refused), and leaves an audit entry and a directory_history snapshot.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import type { Db, Tx } from '../db/index.ts';
 import {
+	contacts,
 	costOptions,
 	directoryHistory,
 	locations,
 	phones,
 	requiredDocuments,
 	schedules,
+	serviceAreas,
 	serviceAtLocations,
 	services,
 	users
@@ -26,8 +28,9 @@ import { Refusal, isUuid } from '../organisations/errors.ts';
 import { freshness, type Freshness } from '../../directory/freshness.ts';
 import type { LocalText } from '../../directory/text.ts';
 import { actorId, addHistory, auditDirectory, findCreatedBy, lockFormId, requireManage } from './access.ts';
+import { checkNeighbourhood } from './locations.ts';
 import { loadService, type ServiceRecord } from './records.ts';
-import { itemKinds, type ExceptionInput, type ServiceInput, type WeeklyHoursInput } from './schemas.ts';
+import { itemKinds, type AreaInput, type ContactInput, type ExceptionInput, type ServiceInput, type WeeklyHoursInput } from './schemas.ts';
 
 export const serviceNotFound = () => new Refusal(404, 'directory_service_not_found');
 
@@ -54,6 +57,14 @@ export interface ServiceSnapshot {
 	phones: string[];
 	documents: LocalText[];
 	costs: string[];
+	/** "Name, title, department, e-mail, phone" of each contact (absent in snapshots older than the contacts form). */
+	contacts?: string[];
+	/** The neighbourhood's or the wider area's name of each area served (absent in older snapshots). */
+	areas?: string[];
+}
+
+function contactLine(c: ServiceRecord['contacts'][number]): string {
+	return [c.name, c.title, c.department, c.email, c.phone].filter((x) => x).join(', ');
 }
 
 function hoursLine(s: ServiceRecord['schedules'][number]): string {
@@ -90,7 +101,9 @@ export function snapshotOf(r: ServiceRecord, extra: { formId?: string } = {}): S
 		hours: r.schedules.map(hoursLine).sort(),
 		phones: r.phones.map((p) => `${p.number} (${p.type})`).sort(),
 		documents: r.requiredDocuments.map((d) => d.document),
-		costs: r.costOptions.map((c) => `${Object.values(c.option)[0] ?? ''}: ${c.amountCents === null ? '' : (c.amountCents / 100).toFixed(2)} ${c.currency}`).sort()
+		costs: r.costOptions.map((c) => `${Object.values(c.option)[0] ?? ''}: ${c.amountCents === null ? '' : (c.amountCents / 100).toFixed(2)} ${c.currency}`).sort(),
+		contacts: r.contacts.map(contactLine).sort(),
+		areas: r.serviceAreas.map((a) => a.neighbourhoodName ?? a.name ?? '').sort()
 	};
 }
 
@@ -352,12 +365,39 @@ export async function addCost(
 	});
 }
 
+export async function addContact(ctx: Ctx, organisationId: string, serviceId: string, input: ContactInput): Promise<void> {
+	await writeService(ctx, { organisationId, serviceId, action: 'directory.service.contact_added', change: 'updated' }, async (tx, row) => {
+		await tx.insert(contacts).values({ serviceId: row.id, ...input });
+	});
+}
+
+/**
+ * Adds a neighbourhood served or a wider area by name. An id that is not one
+ * of the city's neighbourhoods, or an area the service already lists, is refused.
+ */
+export async function addArea(ctx: Ctx, organisationId: string, serviceId: string, input: AreaInput): Promise<void> {
+	await writeService(ctx, { organisationId, serviceId, action: 'directory.service.area_added', change: 'updated' }, async (tx, row) => {
+		await checkNeighbourhood(tx, input.neighbourhoodId);
+		// The service row is locked by writeService, so two posts of the same area cannot both pass this check.
+		const same = input.neighbourhoodId
+			? eq(serviceAreas.neighbourhoodId, input.neighbourhoodId)
+			: and(isNull(serviceAreas.neighbourhoodId), sql`lower(${serviceAreas.name}) = lower(${input.name})`);
+		const [dup] = await tx
+			.select({ id: serviceAreas.id })
+			.from(serviceAreas)
+			.where(and(eq(serviceAreas.serviceId, row.id), same))
+			.limit(1);
+		if (dup) throw new Refusal(400, 'directory_area_duplicate', input.neighbourhoodId ? 'neighbourhood' : 'name');
+		await tx.insert(serviceAreas).values({ serviceId: row.id, neighbourhoodId: input.neighbourhoodId, name: input.name });
+	});
+}
+
 export type ItemKind = (typeof itemKinds)[number];
 
-/** Removes one of the service's hours, phones, documents or costs; an id of anything else is refused. */
+/** Removes one of the service's hours, phones, documents, costs, contacts or areas; an id of anything else is refused. */
 export async function removeItem(ctx: Ctx, organisationId: string, serviceId: string, kind: ItemKind, itemId: string): Promise<void> {
 	await writeService(ctx, { organisationId, serviceId, action: `directory.service.${kind}_removed`, change: 'updated' }, async (tx, row) => {
-		const table = { hours: schedules, phone: phones, document: requiredDocuments, cost: costOptions }[kind];
+		const table = { hours: schedules, phone: phones, document: requiredDocuments, cost: costOptions, contact: contacts, area: serviceAreas }[kind];
 		const gone = await tx
 			.delete(table)
 			.where(and(eq(table.id, itemId), eq(table.serviceId, row.id)))
@@ -375,7 +415,7 @@ export type Change =
 
 const textKeys = ['name', 'description', 'eligibility', 'applicationProcess', 'feesDescription'] as const;
 const valueKeys = ['url', 'email', 'status', 'minimumAge', 'maximumAge'] as const;
-const listKeys = ['needs', 'features', 'languages', 'hours', 'phones', 'costs'] as const;
+const listKeys = ['needs', 'features', 'languages', 'hours', 'phones', 'costs', 'contacts', 'areas'] as const;
 
 function asList(x: unknown): string[] {
 	return Array.isArray(x) ? x.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))) : [];
@@ -397,7 +437,8 @@ export function diffSnapshots(prev: Partial<ServiceSnapshot> | null, next: Parti
 		if (a !== b) out.push({ kind: 'value', field: f, before: a === null ? '' : String(a), after: b === null ? '' : String(b) });
 	}
 	const lists: Record<string, [string[], string[]]> = {};
-	for (const f of listKeys) lists[f] = [asList(p[f]), asList(next[f])];
+	// A list the earlier snapshot did not record (an import's, or one older than the field) is not compared.
+	for (const f of listKeys) if (!prev || f in p) lists[f] = [asList(p[f]), asList(next[f])];
 	const locName = (l: { name: LocalText; address: string | null; id: string }) => Object.values(l.name ?? {})[0] || l.address || l.id.slice(0, 8);
 	lists.locations = [(p.locations ?? []).map(locName), (next.locations ?? []).map(locName)];
 	lists.documents = [(p.documents ?? []).map((d) => Object.values(d)[0] ?? ''), (next.documents ?? []).map((d) => Object.values(d)[0] ?? '')];

@@ -7,6 +7,8 @@ import { refusalError } from '#lib/server/http/refusal.ts';
 import { directoryFail } from '#lib/server/directory/route.ts';
 import {
 	addLocaleForm,
+	areaForm,
+	contactForm,
 	costForm,
 	documentForm,
 	editServiceForm,
@@ -19,6 +21,8 @@ import {
 	weeklyHoursForm
 } from '#lib/server/directory/schemas.ts';
 import {
+	addArea,
+	addContact,
 	addCost,
 	addDocument,
 	addException,
@@ -31,6 +35,7 @@ import {
 	updateService,
 	verifyService
 } from '#lib/server/directory/services.ts';
+import { listNeighbourhoods } from '#lib/server/directory/locations.ts';
 import { freshness } from '#lib/directory/freshness.ts';
 import { isDirectoryLocale } from '#lib/directory/text.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -74,13 +79,18 @@ export const load: PageServerLoad = async (event) => {
 		phones: record.phones.map((p) => ({ id: p.id, number: p.number, type: p.type })),
 		documents: record.requiredDocuments.map((d) => ({ id: d.id, document: d.document })),
 		costs: record.costOptions.map((c) => ({ id: c.id, option: c.option, amountCents: c.amountCents, currency: c.currency })),
+		contacts: record.contacts.map((c) => ({ id: c.id, name: c.name, title: c.title, department: c.department, email: c.email, phone: c.phone })),
+		areas: record.serviceAreas
+			.map((a) => ({ id: a.id, name: a.neighbourhoodName ?? a.name ?? '', neighbourhood: a.neighbourhoodId !== null }))
+			.sort((a, b) => Number(b.neighbourhood) - Number(a.neighbourhood) || a.name.localeCompare(b.name)),
 		orgLocations: await organisationLocations(ctx.db, org.id),
+		neighbourhoods: await listNeighbourhoods(ctx.db),
 		locales: shown.length ? shown : [isDirectoryLocale(ctx.locale) ? ctx.locale : 'en'],
 		created: event.url.searchParams.has('created')
 	};
 };
 
-type Sub = 'hours' | 'exception' | 'phone' | 'document' | 'cost';
+type Sub = 'hours' | 'exception' | 'phone' | 'document' | 'cost' | 'contact' | 'area';
 
 /** The small forms of the page: read, hand to the use case, answer with the section's message. */
 async function sub<S extends z.ZodType>(
@@ -145,6 +155,8 @@ export const actions: Actions = {
 	addPhone: (event) => sub(event, 'phone', phoneForm, (ctx, o, s, d) => addPhone(ctx, o, s, d)),
 	addDocument: (event) => sub(event, 'document', documentForm, (ctx, o, s, d) => addDocument(ctx, o, s, d)),
 	addCost: (event) => sub(event, 'cost', costForm, (ctx, o, s, d) => addCost(ctx, o, s, d)),
+	addContact: (event) => sub(event, 'contact', contactForm, (ctx, o, s, d) => addContact(ctx, o, s, d)),
+	addArea: (event) => sub(event, 'area', areaForm, (ctx, o, s, d) => addArea(ctx, o, s, d)),
 	remove: async (event) => {
 		const { ctx, org } = await orgGate(event, 'directory.manage');
 		const form = await readForm(event.request, itemForm);
