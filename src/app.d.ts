@@ -17,6 +17,8 @@ declare global {
 		interface Error {
 			message: string;
 			requestId?: string;
+			/** A translated sentence that says why, in the page's language (chosen by the server, never an exception's text). */
+			detail?: string;
 		}
 	}
 }

@@ -84,7 +84,7 @@ const SEL = {
 	/** Anything showing a form error. */
 	formError: '[aria-invalid="true"], .error-summary, [role="alert"]',
 	/** Public pages: no JavaScript at all (csr = false). */
-	publicPages: ['/', '/signin', '/signup', '/forgot-password', '/reset-password', '/verify-email', '/recover', '/account-deleted', '/organisations', '/design']
+	publicPages: ['/', '/services', '/signin', '/signup', '/forgot-password', '/reset-password', '/verify-email', '/recover', '/account-deleted', '/organisations', '/design']
 } as const;
 
 const MAIL_TIMEOUT = 15_000;
@@ -409,8 +409,8 @@ describe('with JavaScript off', () => {
 });
 
 describe('public pages', () => {
-	// The home page alone loads /portal.js (≤ 2 KB: "near me" and the offline copy; decision 010),
-	// and works without it.
+	// The home and search pages alone load /portal.js (≤ 2 KB: "near me" and the offline copy; decision 010),
+	// and work without it.
 	it.each(SEL.publicPages)('%s loads no JavaScript but the portal script', async (path) => {
 		const t = await tab({ js: true, locale: 'en' });
 		const scripts: string[] = [];
@@ -418,7 +418,7 @@ describe('public pages', () => {
 			if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
 		});
 		await t.visit(path);
-		const allowed = path === '/' ? ['/portal.js'] : [];
+		const allowed = path === '/' || path === '/services' ? ['/portal.js'] : [];
 		expect(scripts, 'JavaScript files requested').toEqual(allowed);
 		await expect(t.page.locator('script').count(), '<script> elements').resolves.toBe(allowed.length);
 		await expect(t.page.locator('link[rel="modulepreload"]').count(), 'modulepreload links').resolves.toBe(0);

@@ -1,10 +1,12 @@
 /**
  * The newcomer portal in a real browser: with JavaScript off from the home
  * page's need tiles to a service page and its print view, in English and
- * Arabic with axe-core on every page; "near me" with JavaScript on; and the
- * offline mode after one visit (service worker, saved pages, saved directory).
+ * Arabic with axe-core on every page; "near me" with JavaScript on, from the
+ * home page and on the search page (nearest first); and the offline mode
+ * after one visit (service worker, saved pages, saved directory).
  */
 import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
@@ -21,6 +23,7 @@ import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { launchBrowser, Tab, type TabOptions } from './helpers.ts';
 
 const portal = (l: string): Record<string, string> => JSON.parse(readFileSync(`messages/portal/${l}.json`, 'utf8'));
+const search = (l: string): Record<string, string> => JSON.parse(readFileSync(`messages/search/${l}.json`, 'utf8'));
 
 let app: TestApp;
 let browser: Browser;
@@ -138,6 +141,82 @@ describe('the portal with JavaScript on', () => {
 		expect(url.searchParams.get('lat')).toBe('41.903');
 		expect(url.searchParams.get('lng')).toBe('12.496');
 		expect(url.searchParams.has('nb')).toBe(false);
+	});
+
+	describe.each(['en', 'ar'])('near me on the search page (%s)', (locale) => {
+		/** Three job desks around a point, made in an order that is neither by distance nor by name. */
+		const here = { latitude: 41.90012, longitude: 12.50034 };
+		const desks = [
+			{ name: 'Job desk Collina', lat: 41.93, lng: 12.5 }, // about 3.3 km
+			{ name: 'Job desk Stazione', lat: 41.9, lng: 12.501 }, // about 80 m from the rounded position
+			{ name: 'Job desk Mercato', lat: 41.91, lng: 12.5 } // about 1.1 km
+		];
+		beforeAll(async () => {
+			const db = app.database.db;
+			const [org] = await db.select().from(organisations).where(eq(organisations.slug, 'browser-clinic'));
+			for (const d of desks) {
+				if ((await db.select().from(services).where(eq(services.organisationId, org.id))).some((x) => x.name.en === d.name)) continue;
+				const [loc] = await db.insert(locations).values({ organisationId: org.id, address1: d.name, city: 'Portavera', latitude: d.lat, longitude: d.lng }).returning();
+				const [s] = await db.insert(services).values({ organisationId: org.id, name: { en: d.name }, needs: ['work'] }).returning();
+				await db.insert(serviceAtLocations).values({ serviceId: s.id, locationId: loc.id });
+			}
+		});
+		const names = (t: Tab) => t.page.locator('ol.results h3 a').allInnerTexts();
+		const distances = (t: Tab, l: string) => {
+			const [m1, m2] = [search(l).search_distance_m, search(l).search_distance_km].map((x) => x.split('{distance}'));
+			return t.page
+				.locator('ol.results .meta span')
+				.allInnerTexts()
+				.then((all) => all.filter((x) => [m1, m2].some(([a, b]) => x.startsWith(a) && x.endsWith(b) && x.length > a.length + b.length)));
+		};
+
+		it('shows the results nearest first with their distance, and can search anywhere again', async () => {
+			const t = await tab({ js: true, locale });
+			await t.context.grantPermissions(['geolocation'], { origin: app.url });
+			await t.context.setGeolocation(here);
+			await t.visit('/services?need=work');
+			expect(await t.htmlAttrs()).toEqual({ lang: locale, dir: locale === 'ar' ? 'rtl' : 'ltr' });
+			expect(await distances(t, locale)).toEqual([]);
+			const button = t.page.locator('[data-near-me] button');
+			expect(await button.isVisible()).toBe(true);
+			await expect(button.innerText()).resolves.toBe(portal(locale).portal_near_me);
+			await Promise.all([t.page.waitForURL((u) => u.searchParams.has('lat')), button.click()]);
+			await t.page.waitForLoadState('networkidle');
+			await t.check();
+			const url = new URL(t.page.url());
+			expect(url.pathname).toBe('/services');
+			expect([url.searchParams.get('lat'), url.searchParams.get('lng'), url.searchParams.get('need')]).toEqual(['41.900', '12.500', 'work']);
+			// Nearest first, each with its distance.
+			expect(await names(t)).toEqual(['Job desk Stazione', 'Job desk Mercato', 'Job desk Collina']);
+			const shown = await distances(t, locale);
+			expect(shown).toHaveLength(3);
+			if (locale === 'en') expect(shown).toEqual(['80 m away', '1.1 km away', '3.3 km away']);
+			await expect(t.page.locator('.near-point').innerText()).resolves.toContain(search(locale).search_near_point);
+
+			// Forgetting the position keeps the rest of the search.
+			await t.clickAndCheck(t.page.locator('a[data-no-point]'));
+			const back = new URL(t.page.url());
+			expect([back.searchParams.has('lat'), back.searchParams.has('lng'), back.searchParams.get('need')]).toEqual([false, false, 'work']);
+			expect(await distances(t, locale)).toEqual([]);
+			expect((await names(t)).sort()).toEqual(desks.map((d) => d.name).sort());
+		});
+
+		it('without JavaScript shows no "near me", and a search with a position still works', async () => {
+			const t = await tab({ js: false, locale });
+			await t.visit('/services?need=work');
+			await expect(t.page.locator('[data-near-me]').count()).resolves.toBe(1);
+			expect(await t.page.locator('[data-near-me]').isVisible()).toBe(false);
+			expect(await t.page.locator('[data-near-me] button').isVisible()).toBe(false);
+			// A link with a position (shared, or from the home page) sorts and measures without the script…
+			await t.visit('/services?need=work&lat=41.900&lng=12.500');
+			expect(await names(t)).toEqual(['Job desk Stazione', 'Job desk Mercato', 'Job desk Collina']);
+			expect(await distances(t, locale)).toHaveLength(3);
+			// …the neighbourhood is still the way to choose a place, and the position can be dropped.
+			await expect(t.page.locator('select[name="nb"]').count()).resolves.toBe(1);
+			await t.clickAndCheck(t.page.locator('a[data-no-point]'));
+			expect(new URL(t.page.url()).searchParams.has('lat')).toBe(false);
+			expect(await distances(t, locale)).toEqual([]);
+		});
 	});
 
 	it('after one visit, shows saved pages and the saved directory offline, and says so', async () => {

@@ -132,19 +132,19 @@ describe.each([
 describe('public pages without JavaScript', () => {
 	// The public route group sets `csr = false`: an old phone on a slow link
 	// downloads no JavaScript at all. (Pages under /app may hydrate.)
-	it.each(['/', '/no/such/page'])('%s loads no JavaScript', async (path) => {
+	it.each(['/', '/services', '/no/such/page'])('%s loads no JavaScript', async (path) => {
 		const t = await tab({ js: true, locale: 'en' });
 		const scripts: string[] = [];
 		t.page.on('request', (r) => {
 			if (r.resourceType() === 'script') scripts.push(r.url());
 		});
-		await t.visit(path, { status: path === '/' ? 200 : 404 });
+		await t.visit(path, { status: path === '/no/such/page' ? 404 : 200 });
 		const inPage = await t.page.evaluate(() => ({
 			scripts: [...document.querySelectorAll('script')].map((s) => s.src || `inline: ${s.textContent?.slice(0, 60)}`),
 			modulepreload: [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => (l as HTMLLinkElement).href)
 		}));
-		// The home page loads the portal's one small same-origin file ("near me", offline saving; portal track).
-		const allowed = path === '/' ? [`${app.url}/portal.js`] : [];
+		// The home and search pages load the portal's one small same-origin file ("near me", offline saving; portal track).
+		const allowed = path === '/' || path === '/services' ? [`${app.url}/portal.js`] : [];
 		expect(scripts.filter((u) => !u.endsWith('/sw.js')), 'JavaScript files requested').toEqual(allowed);
 		expect(inPage.scripts, '<script> elements').toEqual(allowed);
 		expect(inPage.modulepreload, 'modulepreload links').toEqual([]);

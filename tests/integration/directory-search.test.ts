@@ -5,7 +5,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { startTestApp, text, type TestApp } from '../helpers/app.ts';
 import { seedSearchFixtures, type SearchFixtures } from '../helpers/search-fixtures.ts';
 
 let app: TestApp;
@@ -32,11 +32,17 @@ describe('/services', () => {
 		expect(food.html).toMatch(/lang="en" dir="ltr">Community food bank</);
 	});
 
-	it('works as a plain GET form with every filter, and no scripts', async () => {
+	it('works as a plain GET form with every filter, and no script but the portal\'s "near me"', async () => {
 		const res = await app.client().get('/services');
 		expect(res.html).toMatch(/<form[^>]*method="GET"[^>]*action="\/services"/);
 		for (const name of ['q', 'need', 'lang', 'nb', 'open', 'feature']) expect(res.html).toContain(`name="${name}"`);
-		expect(res.html).not.toMatch(/<script\b/i);
+		// Exactly the portal's one small same-origin script, no inline script; "near me" stays hidden until it runs.
+		expect(res.html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g)).toEqual(['<script src="/portal.js" defer=""></script>']);
+		const form = /<form method="GET" action="\/services"[\s\S]*?<\/form>/.exec(res.html)?.[0] ?? '';
+		expect(form).toMatch(/<div class="near-me[^"]*" data-near-me="" hidden="">/);
+		// No position given: none sent, and nothing to forget.
+		expect(form).not.toMatch(/name="(lat|lng)"/);
+		expect(res.html).not.toContain('data-no-point');
 		const gz = gzipSync(Buffer.from(res.html), { level: 6 }).length;
 		expect(gz).toBeLessThanOrEqual(14 * 1024);
 	});
@@ -60,6 +66,32 @@ describe('/services', () => {
 		expect(res.html).not.toContain('ombra');
 		const all = await c.get('/services?need=language-courses');
 		expect(links(all.html)).not.toContain(f.ids.shadow);
+	});
+
+	it('keeps a position from "near me" in the form, and offers to search anywhere instead', async () => {
+		const res = await app.client().get('/services?need=language-courses&lang=it&lat=40.85&lng=14.27');
+		expect(res.status).toBe(200);
+		const form = /<form method="GET" action="\/services"[\s\S]*?<\/form>/.exec(res.html)?.[0] ?? '';
+		// Changing a filter keeps the position…
+		expect(form).toMatch(/<input type="hidden" name="lat" value="40.85"\s*\/?>/);
+		expect(form).toMatch(/<input type="hidden" name="lng" value="14.27"\s*\/?>/);
+		expect(text(form)).toContain('Nearest to your position first.');
+		// …and a plain link (no JavaScript needed) forgets it and keeps the rest of the search.
+		const anywhere = /<a href="([^"]+)" data-no-point="">([^<]+)<\/a>/.exec(form);
+		expect(anywhere?.[2]).toBe('Search anywhere instead');
+		expect(anywhere?.[1].replace(/&amp;/g, '&')).toBe('/services?need=language-courses&lang=it');
+		expect(res.html).toMatch(/\d+ m away/);
+		const away = await app.client().get(anywhere![1].replace(/&amp;/g, '&'));
+		expect(away.html).not.toMatch(/name="(lat|lng)"/);
+		expect(away.html).not.toMatch(/\d+ (k?m) away/);
+		// The same services, no longer measured from the position.
+		expect(links(res.html).length).toBeGreaterThan(0);
+		expect(links(away.html).sort()).toEqual(links(res.html).sort());
+		// In Arabic the note reads right to left with the page.
+		const ar = await app.client({ locale: 'ar' }).get('/services?lat=40.85&lng=14.27');
+		expect(ar.html).toMatch(/<html[^>]*\sdir="rtl"/);
+		expect(text(ar.html)).toContain('الأقرب إلى موقعك أولاً.');
+		expect(text(ar.html)).toContain('ابحث في أي مكان');
 	});
 
 	it('marks records not checked for a year as maybe out of date', async () => {

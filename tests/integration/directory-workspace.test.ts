@@ -166,6 +166,51 @@ describe('services in the workspace', () => {
 		expect(await db.select().from(phones).where(eq(phones.id, phone.id))).toHaveLength(1);
 	});
 
+	it('explains a stale or forged service id in a form posted without JavaScript, and changes nothing', async () => {
+		const [theirs] = await db.select().from(services).where(eq(services.organisationId, orgB));
+		const before = { ours: await db.select().from(services).where(eq(services.organisationId, orgA)), theirs: await db.select().from(services).where(eq(services.id, theirs.id)) };
+		const historyBefore = Number((await db.select({ n: count() }).from(directoryHistory))[0].n);
+		const phonesBefore = Number((await db.select({ n: count() }).from(phones))[0].n);
+		const notOurs = 'This service is not one of this organisation’s services, or it no longer exists. Nothing was changed.';
+		const c = as(member);
+		const gone = '00000000-0000-4000-8000-000000000000';
+		// A service that does not exist (deleted meanwhile, or made up), and an id that is not one at all.
+		for (const [path, form] of [
+			[`${base(orgA)}/${gone}?/update`, { version: '1', locales: 'en', name_en: 'Ghost', status: 'active' }],
+			[`${base(orgA)}/${gone}?/addPhone`, { number: '+39 055 000 222', type: 'voice' }],
+			[`${base(orgA)}/${gone}?/delete`, { version: '1' }],
+			[`${base(orgA)}/not-a-uuid?/verify`, { version: '1' }],
+			[`${base(orgA)}/1'%20or%201=1--?/remove`, { kind: 'phone', itemId: gone }]
+		] as const) {
+			const res = await c.post(path, form);
+			expect(res.status, path).toBe(404);
+			const t = text(res.html);
+			expect(t, path).toContain(notOurs);
+			expect(t).not.toMatch(/at \w+ \(|Error:/);
+		}
+		// Another organisation's service under our address: its members are told it is not ours…
+		const foreign = await c.post(`${base(orgA)}/${theirs.id}?/addPhone`, { number: '+39 055 000 333', type: 'voice' });
+		expect(foreign.status).toBe(403);
+		expect(text(foreign.html)).toContain('This record belongs to another organisation. Nothing was changed.');
+		// …and city staff, who may edit it at its own address, are told it is not this organisation's.
+		const staff = await as(officer).post(`${base(orgA)}/${theirs.id}?/update`, { version: String(theirs.version), locales: 'en', name_en: 'Moved', status: 'active' });
+		expect(staff.status).toBe(404);
+		expect(text(staff.html)).toContain(notOurs);
+		// A form that is also invalid still gets the explanation, in the person's language.
+		const it_ = await as(member, 'it').post(`${base(orgA)}/${gone}?/addHours`, { weekday: '9' });
+		expect(it_.status).toBe(404);
+		expect(text(it_.html)).toContain('Questo servizio non è tra i servizi di questa organizzazione, oppure non esiste più. Non è stato cambiato nulla.');
+		// A plain visit to a wrong address is still the usual "cannot find this page", without the form's sentence.
+		const visit = await c.get(`${base(orgA)}/${gone}`);
+		expect(visit.status).toBe(404);
+		expect(text(visit.html)).not.toContain(notOurs);
+
+		expect(await db.select().from(services).where(eq(services.organisationId, orgA))).toEqual(before.ours);
+		expect(await db.select().from(services).where(eq(services.id, theirs.id))).toEqual(before.theirs);
+		expect(Number((await db.select({ n: count() }).from(directoryHistory))[0].n)).toBe(historyBefore);
+		expect(Number((await db.select({ n: count() }).from(phones))[0].n)).toBe(phonesBefore);
+	});
+
 	it('keeps people who are not members out', async () => {
 		const c = as(outsider);
 		expect((await c.get(base(orgA))).status).toBe(403);
@@ -283,6 +328,34 @@ describe('locations in the workspace', () => {
 		expect(await db.select().from(locations).where(eq(locations.id, id))).toHaveLength(0);
 		const [{ n: deletions }] = await db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.resourceId, id), eq(auditLog.action, 'directory.location.deleted')));
 		expect(Number(deletions)).toBe(1);
+	});
+	it('explains a stale or forged location id in a form posted without JavaScript, and changes nothing', async () => {
+		const [theirs] = await db.insert(locations).values({ organisationId: orgB, address1: 'Via Dante 5', city: 'Portavera' }).returning();
+		const ours = await db.select().from(locations).where(eq(locations.organisationId, orgA));
+		const historyBefore = Number((await db.select({ n: count() }).from(directoryHistory))[0].n);
+		const notOurs = 'This location is not one of this organisation’s locations, or it no longer exists. Nothing was changed.';
+		const loc = (id: string) => `/app/organisations/${orgA}/locations/${id}`;
+		const c = as(member);
+		for (const path of [`${loc('00000000-0000-4000-8000-000000000000')}?/update`, `${loc('not-a-uuid')}?/update`, `${loc('00000000-0000-4000-8000-000000000000')}?/delete`]) {
+			const res = await c.post(path, { locales: 'en', name_en: 'Ghost', address1: 'Nowhere 1', confirm: 'yes' });
+			expect(res.status, path).toBe(404);
+			expect(text(res.html), path).toContain(notOurs);
+		}
+		const foreign = await c.post(`${loc(theirs.id)}?/delete`, { confirm: 'yes' });
+		expect(foreign.status).toBe(403);
+		expect(text(foreign.html)).toContain('This record belongs to another organisation. Nothing was changed.');
+		const staff = await as(officer).post(`${loc(theirs.id)}?/update`, { locales: 'en', name_en: 'Moved', address1: 'Via Roma 1' });
+		expect(staff.status).toBe(404);
+		expect(text(staff.html)).toContain(notOurs);
+		// In Arabic, right to left.
+		const ar = await as(member, 'ar').post(`${loc(theirs.id)}?/update`, { locales: 'en', address1: 'x' });
+		expect(ar.status).toBe(403);
+		expect(ar.html).toMatch(/<html lang="ar" dir="rtl">/);
+		expect(text(ar.html)).toContain('هذا السجل يخص منظمة أخرى. لم يتغير شيء.');
+
+		expect(await db.select().from(locations).where(eq(locations.id, theirs.id))).toEqual([theirs]);
+		expect(await db.select().from(locations).where(eq(locations.organisationId, orgA))).toEqual(ours);
+		expect(Number((await db.select({ n: count() }).from(directoryHistory))[0].n)).toBe(historyBefore);
 	});
 });
 

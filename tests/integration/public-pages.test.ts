@@ -20,11 +20,11 @@ beforeAll(async () => {
 afterAll(() => app.stop());
 
 describe('public pages', () => {
-	for (const path of ['/', '/design', '/design/error/404']) {
+	for (const path of ['/', '/services', '/design', '/design/error/404']) {
 		it(`${path} sends no JavaScript and needs no stylesheet request`, async () => {
 			const res = await app.client().get(path);
-			// The home page may load the portal's one small same-origin script ("near me", offline saving); nothing else.
-			const html = path === '/' ? res.html.replace('<script src="/portal.js" defer=""></script>', '') : res.html;
+			// The home and search pages may load the portal's one small same-origin script ("near me", offline saving); nothing else.
+			const html = path === '/' || path === '/services' ? res.html.replace('<script src="/portal.js" defer=""></script>', '') : res.html;
 			expect(html).not.toMatch(/<script\b/i);
 			expect(html).not.toMatch(/modulepreload|\.js["']/);
 			// Kit lists the CSS files as disabled links (never fetched); the CSS itself is inlined.

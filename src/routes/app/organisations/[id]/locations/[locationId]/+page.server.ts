@@ -15,7 +15,9 @@ export const load: PageServerLoad = async (event) => {
 	try {
 		l = await getLocationForEdit(ctx, org.id, event.params.locationId);
 	} catch (err) {
-		refusalError(err);
+		// Posted without JavaScript, a form's action has refused already and the page is drawn again:
+		// a stale or forged id then gets the refusal's own words ("not one of this organisation's…").
+		refusalError(err, { explain: event.request.method === 'POST' });
 	}
 	const shown = localesWithText([l.name, l.transportation, l.accessibility]);
 	return {

@@ -46,7 +46,9 @@ export const load: PageServerLoad = async (event) => {
 	try {
 		record = await getServiceForEdit(ctx, org.id, event.params.serviceId);
 	} catch (err) {
-		refusalError(err);
+		// Posted without JavaScript, a form's action has refused already and the page is drawn again:
+		// a stale or forged id then gets the refusal's own words ("not one of this organisation's…").
+		refusalError(err, { explain: event.request.method === 'POST' });
 	}
 	const s = record.service;
 	const shown = localesWithText([s.name, s.description, s.eligibility, s.applicationProcess, s.feesDescription]);
