@@ -24,7 +24,9 @@ CREATE TABLE "service_search" (
 	-- Weekly hours as minutes of the week (Monday 00:00 = 0), when they are
 	-- plain: every weekly row without a season and closing after it opens.
 	"week_open" int4multirange NOT NULL,
-	-- Days with any exception (holiday, special hours, any location).
+	-- Days the whole service is closed (holidays for every place).
+	"closed_days" datemultirange NOT NULL,
+	-- Days with any other exception (special hours, a holiday at one place).
 	"exception_days" datemultirange NOT NULL,
 	-- Hours "open now" must read from the schedules themselves.
 	"irregular_hours" boolean NOT NULL
@@ -57,7 +59,7 @@ BEGIN
 	DELETE FROM service_search WHERE service_id IN (SELECT unnest(ids));
 	INSERT INTO service_search (
 		service_id, needs, features, languages, locales, neighbourhood_ids, latitudes, longitudes,
-		search_vector, last_verified_at, week_open, exception_days, irregular_hours
+		search_vector, last_verified_at, week_open, closed_days, exception_days, irregular_hours
 	)
 	SELECT s.id, s.needs, s.features, s.languages,
 		array(SELECT e.key FROM jsonb_each_text(s.name) e WHERE e.value <> '' ORDER BY e.key),
@@ -83,6 +85,14 @@ BEGIN
 			FROM schedules e
 			WHERE e.service_id = s.id AND e.kind = 'exception' AND e.valid_from IS NOT NULL
 			  AND coalesce(e.valid_to, e.valid_from) >= e.valid_from
+			  AND e.closed AND e.location_id IS NULL
+		), '{}'::datemultirange),
+		coalesce((
+			SELECT range_agg(daterange(e.valid_from, coalesce(e.valid_to, e.valid_from), '[]'))
+			FROM schedules e
+			WHERE e.service_id = s.id AND e.kind = 'exception' AND e.valid_from IS NOT NULL
+			  AND coalesce(e.valid_to, e.valid_from) >= e.valid_from
+			  AND NOT (e.closed AND e.location_id IS NULL)
 		), '{}'::datemultirange),
 		EXISTS (
 			SELECT 1 FROM schedules w

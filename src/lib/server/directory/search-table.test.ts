@@ -27,7 +27,7 @@ async function keptAndRebuilt() {
 	const read = async () =>
 		rowsOf<Record<string, unknown>>(
 			await d.db.execute(sql`select service_id, needs, features, languages, locales, neighbourhood_ids, latitudes,
-				longitudes, search_vector::text, last_verified_at, week_open::text, exception_days::text, irregular_hours
+				longitudes, search_vector::text, last_verified_at, week_open::text, closed_days::text, exception_days::text, irregular_hours
 				from service_search order by service_id`)
 		);
 	const kept = await read();

@@ -283,11 +283,13 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 			sql`${e}.kind = 'exception' and ${e}.valid_from <= ${today} and coalesce(${e}.valid_to, ${e}.valid_from) >= ${today}`;
 		const e = sql.raw('e');
 		const w = sql.raw('w');
-		// Plain weekly hours with no exception today: the minute of the week is in them. Otherwise
-		// (a holiday or special day today, seasonal hours) the schedules decide: open by weekly
-		// hours unless an exception covers today (for all places or this one), or open by an
-		// exception's own hours today.
-		where.push(sql`(case when not x.irregular_hours and not (x.exception_days @> ${today})
+		// Closed all day today everywhere (a holiday): closed. Plain weekly hours with no other
+		// exception today: the minute of the week is in them. Otherwise (special hours today, a
+		// holiday at one place, seasonal hours) the schedules decide: open by weekly hours unless
+		// an exception covers today (for all places or this one), or open by an exception's own
+		// hours today.
+		where.push(sql`(case when x.closed_days @> ${today} then false
+			when not x.irregular_hours and not (x.exception_days @> ${today})
 			then x.week_open @> ${minuteOfWeek}::int
 			else coalesce((
 				select true from schedules w
@@ -366,7 +368,9 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 	// found through the spatial index instead of measuring every candidate.
 	const knnPath = here !== null && !hasText;
 	if (!hasText) {
-		ctes.push(sql`cand as ${knnPath ? sql`not materialized` : sql`materialized`} (
+		// Materialized: read by the count and, when few services are near, by the ranking; rows are
+		// produced as they are read, so the count stops at its cap.
+		ctes.push(sql`cand as materialized (
 			select ${columns(sql`0::float4`)} from service_search x where ${filters}
 		)`);
 	}
