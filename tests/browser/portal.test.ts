@@ -16,6 +16,7 @@ import {
 	phones,
 	requiredDocuments,
 	schedules,
+	serviceAreas,
 	serviceAtLocations,
 	services
 } from '../../src/lib/server/db/schema/index.ts';
@@ -64,6 +65,10 @@ beforeAll(async () => {
 	await db.insert(serviceAtLocations).values({ serviceId, locationId: loc.id });
 	await db.insert(phones).values({ serviceId, number: '+39 06 555 0101' });
 	await db.insert(requiredDocuments).values({ serviceId, document: { en: 'Nothing needed', ar: 'لا شيء مطلوب' } });
+	await db.insert(serviceAreas).values([
+		{ serviceId, neighbourhoodId: nb.id, description: { en: 'Home visits for families' } },
+		{ serviceId, name: 'Portavera (whole city)' }
+	]);
 	await db.insert(schedules).values([1, 2, 3, 4, 5].map((weekday) => ({ serviceId, weekday, opensAt: '08:00', closesAt: '18:00' })));
 });
 afterAll(async () => {
@@ -107,9 +112,12 @@ describe.each(['en', 'ar'])('the portal with JavaScript off (%s)', (locale) => {
 		expect(main).toMatch(new RegExp(`${p.portal_open_now}|${p.portal_closed_now}`));
 		expect(main).toContain(locale === 'ar' ? 'لا شيء مطلوب' : 'Nothing needed');
 		expect(main).toContain('العربية');
+		expect(main).toContain(p.portal_areas);
+		expect(main).toContain('Portavera (whole city)');
 		// English text on an Arabic page is marked as English, left to right.
 		if (locale === 'ar') {
 			await expect(t.page.locator('p[lang="en"][dir="ltr"]', { hasText: 'Nurses and a doctor' }).count()).resolves.toBe(1);
+			await expect(t.page.locator('span[lang="en"][dir="ltr"]', { hasText: 'Home visits for families' }).count()).resolves.toBe(1);
 		}
 		await t.clickAndCheck(t.page.locator(`a[href="/services/${serviceId}/print"]`));
 		expect(new URL(t.page.url()).pathname).toBe(`/services/${serviceId}/print`);

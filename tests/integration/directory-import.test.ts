@@ -18,10 +18,12 @@ import {
 	auditLog,
 	directoryHistory,
 	locations,
+	neighbourhoods,
 	organisations,
 	phones,
 	requiredDocuments,
 	schedules,
+	serviceAreas,
 	serviceAtLocations,
 	services
 } from '../../src/lib/server/db/schema/index.ts';
@@ -31,6 +33,8 @@ let db: TestApp['database']['db'];
 let owner: TestUser;
 let orgA: string;
 let orgB: string;
+let borgo: string;
+let porto: string;
 
 beforeAll(async () => {
 	app = await startTestApp({ smtp: false });
@@ -47,6 +51,14 @@ beforeAll(async () => {
 	orgB = b.id;
 	await addMember(db, orgA, owner.id, 'owner');
 	await addMember(db, orgB, owner.id, 'owner');
+	const ns = await db
+		.insert(neighbourhoods)
+		.values([
+			{ slug: 'borgo-vecchio', name: 'Borgo Vecchio' },
+			{ slug: 'porto-nuovo', name: 'Porto Nuovo' }
+		])
+		.returning({ id: neighbourhoods.id });
+	[borgo, porto] = ns.map((n) => n.id);
 });
 afterAll(() => app?.stop());
 
@@ -189,6 +201,49 @@ describe('importing an HSDS package', () => {
 		expect(await countOf(services, orgB)).toBe(after);
 		await db.delete(services).where(eq(services.organisationId, orgB));
 		await db.delete(locations).where(eq(locations.organisationId, orgB));
+	});
+
+	it('reads an area named like a neighbourhood (any case or spacing, or its slug) as that neighbourhood, others as wider areas', async () => {
+		const c = as(owner);
+		const res = await upload(
+			c,
+			orgB,
+			'areas.zip',
+			zip({
+				'services.csv': csv([
+					['id', 'name'],
+					['S1', 'Night shelter'],
+					['S2', 'Job desk']
+				]),
+				'service_areas.csv': csv([
+					['id', 'service_id', 'name', 'description', 'description_ar', 'extent_type'],
+					['A1', 'S1', '  borgo   VECCHIO ', 'Near the market', 'قرب السوق', ''],
+					['A2', 'S1', 'Borgo Vecchio', 'Said twice', '', ''],
+					['A3', 'S1', 'porto-nuovo', '', '', 'text'],
+					['A4', 'S2', 'Portavera (whole city)', 'Everyone living in the city', '', ''],
+					['A5', 'S2', 'Borgo Vecchio Nord', '', '', '']
+				])
+			})
+		);
+		expect(problems(res.html)).toEqual([]);
+		expect(await confirm(c, orgB, tokenIn(res.html)!)).toContain('Import finished: 2 services created');
+		const areasOf = async (name: string) => {
+			const [svc] = await db.select().from(services).where(and(eq(services.organisationId, orgB), sql`${services.name}->>'en' = ${name}`));
+			const rows = await db.select().from(serviceAreas).where(eq(serviceAreas.serviceId, svc.id));
+			return rows.map((a) => ({ neighbourhoodId: a.neighbourhoodId, name: a.name, description: a.description })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+		};
+		// The neighbourhood once (the repeated row is not a second area), without a copy of its name.
+		expect(await areasOf('Night shelter')).toEqual(
+			[
+				{ neighbourhoodId: borgo, name: null, description: { en: 'Near the market', ar: 'قرب السوق' } },
+				{ neighbourhoodId: porto, name: null, description: {} }
+			].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+		);
+		expect(await areasOf('Job desk')).toEqual([
+			{ neighbourhoodId: null, name: 'Borgo Vecchio Nord', description: {} },
+			{ neighbourhoodId: null, name: 'Portavera (whole city)', description: { en: 'Everyone living in the city' } }
+		]);
+		await db.delete(services).where(eq(services.organisationId, orgB));
 	});
 
 	it('refuses a token used for another organisation or by another person', async () => {
@@ -419,8 +474,14 @@ describe('export', () => {
 	});
 
 	it('round-trips: an export imported into another organisation gives the same records', async () => {
-		const [target] = await db.insert(organisations).values({ slug: 'import-copy', name: 'Copy', type: 'ngo' }).returning();
+		// Verified, so its copies are public and the neighbourhood search below can find them.
+		const [target] = await db.insert(organisations).values({ slug: 'import-copy', name: 'Copy', type: 'ngo', verification: 'verified' }).returning();
 		await addMember(db, target.id, owner.id, 'owner');
+		const [italian] = await db.select().from(services).where(and(eq(services.organisationId, orgA), sql`${services.name}->>'en' = 'Italian for adults'`));
+		await db.insert(serviceAreas).values([
+			{ serviceId: italian.id, neighbourhoodId: borgo, description: { en: 'Classes in the library', ar: 'دروس في المكتبة' } },
+			{ serviceId: italian.id, name: 'Portavera (whole city)' }
+		]);
 		const c = as(owner);
 		const zipBytes = await download(c, orgA, 'hsds.zip');
 		const res = await upload(c, target.id, 'export.zip', zipBytes);
@@ -433,6 +494,7 @@ describe('export', () => {
 			for (const s of ss) {
 				const h = await db.select().from(schedules).where(eq(schedules.serviceId, s.id));
 				const docs = await db.select().from(requiredDocuments).where(eq(requiredDocuments.serviceId, s.id));
+				const areas = await db.select().from(serviceAreas).where(eq(serviceAreas.serviceId, s.id));
 				const links = await db
 					.select({ name: locations.name, address1: locations.address1, lat: locations.latitude })
 					.from(serviceAtLocations)
@@ -447,6 +509,7 @@ describe('export', () => {
 					status: s.status,
 					hours: h.map((x) => [x.kind, x.weekday, x.opensAt, x.closesAt, x.validFrom, x.validTo, x.closed, x.description]).sort(),
 					docs: docs.map((d) => d.document),
+					areas: areas.map((a) => [a.neighbourhoodId, a.name, a.description]).sort(),
 					at: links
 				});
 			}
@@ -457,5 +520,17 @@ describe('export', () => {
 		expect(await snapshot(target.id)).toEqual(original);
 		// The copies are new records of the target organisation, not the originals moved.
 		expect(await countOf(services, orgA)).toBe(original.length);
+
+		// The neighbourhood area came back as the neighbourhood, so the copy is found by neighbourhood.
+		expect(original.some((s) => s.areas.some(([nb]) => nb === borgo))).toBe(true);
+		const copies = await db
+			.select({ id: services.id })
+			.from(services)
+			.innerJoin(serviceAreas, eq(serviceAreas.serviceId, services.id))
+			.where(and(eq(services.organisationId, target.id), eq(serviceAreas.neighbourhoodId, borgo)));
+		expect(copies.length).toBeGreaterThan(0);
+		const found = (await app.client().get('/services?nb=borgo-vecchio')).html;
+		for (const { id } of copies) expect(found).toContain(`href="/services/${id}"`);
+		expect((await app.client().get('/services?nb=porto-nuovo')).html).not.toContain(`href="/services/${copies[0].id}"`);
 	});
 });

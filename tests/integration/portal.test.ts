@@ -15,6 +15,7 @@ import {
 	phones,
 	requiredDocuments,
 	schedules,
+	serviceAreas,
 	serviceAtLocations,
 	services
 } from '../../src/lib/server/db/schema/index.ts';
@@ -76,6 +77,10 @@ beforeAll(async () => {
 	Object.assign(ids, { open: open.id, closed: closed.id, stale: stale.id, hidden: hidden.id });
 	await db.insert(serviceAtLocations).values({ serviceId: open.id, locationId: loc.id });
 	await db.insert(phones).values({ serviceId: open.id, number: '+39 06 123 4567' });
+	await db.insert(serviceAreas).values([
+		{ serviceId: open.id, name: 'Portavera (whole city)' },
+		{ serviceId: open.id, neighbourhoodId: nb.id, description: { en: 'Home visits in this neighbourhood', ar: 'زيارات منزلية في هذا الحي' } }
+	]);
 	await db.insert(requiredDocuments).values([
 		{ serviceId: open.id, document: { en: 'Any identity document, if you have one' } },
 		{ serviceId: open.id, document: { en: 'Health card (tessera sanitaria)' } }
@@ -145,6 +150,10 @@ describe('service page', () => {
 		expect(t).toContain('Neighbourhood: Borgo Vecchio');
 		expect(t).toContain('Tram 4 to Piazza Nuova');
 		expect(t).toContain(en.portal_wheelchair_yes);
+		// Areas served: the neighbourhood first, with its note, then the wider area.
+		const areas = /<h2>([^<]*)<\/h2>\s*<ul>([\s\S]*?)<\/ul>/.exec(res.html.slice(res.html.indexOf(`<h2>${esc(en.portal_areas)}</h2>`)));
+		expect(areas?.[1]).toBe(esc(en.portal_areas));
+		expect(text(areas?.[2] ?? '')).toBe('Borgo Vecchio : Home visits in this neighbourhood Portavera (whole city)');
 		expect(res.html).toContain('href="tel:+39061234567"');
 		expect(res.html).toContain('href="https://health.example/desk"');
 		expect(res.html).toContain('href="mailto:desk@health.example"');
@@ -171,6 +180,8 @@ describe('service page', () => {
 		expect(res.html).toMatch(/<h1>مكتب الصحة للجميع<\/h1>/);
 		expect(res.html).toContain('lang="en" dir="ltr">Anyone living in the city');
 		expect(text(res.html)).toContain(portal('ar').portal_open_now);
+		expect(text(res.html)).toContain(portal('ar').portal_areas);
+		expect(res.html).toContain('<span>زيارات منزلية في هذا الحي</span>');
 	});
 
 	it('says closed now when an exception closes it, and lists the exception', async () => {
@@ -253,6 +264,7 @@ describe('printable page', () => {
 		expect(t).toContain('Via delle Rose 12');
 		expect(t).toContain('+39 06 123 4567');
 		expect(t).toContain('Health card (tessera sanitaria)');
+		expect(t).toContain(`${portal('en').portal_areas} Borgo Vecchio : Home visits in this neighbourhood Portavera (whole city)`);
 		expect(res.html).toContain('@media print');
 		const svg = /<svg class="qr"[\s\S]*?<\/svg>/.exec(res.html)?.[0] ?? '';
 		expect(svg).toContain('aria-hidden="true"');

@@ -129,7 +129,8 @@ export function toTables(records: ServiceRecord[]): Tables {
 			});
 		}
 		for (const d of r.requiredDocuments) raw.required_documents.push({ id: d.id, service_id: s.id, document: d.document, uri: d.uri });
-		for (const a of r.serviceAreas) raw.service_areas.push({ id: a.id, service_id: s.id, name: a.name ?? a.neighbourhoodName, description: a.description });
+		// A neighbourhood area is written as the neighbourhood's name, which the import reads back as that neighbourhood.
+		for (const a of r.serviceAreas) raw.service_areas.push({ id: a.id, service_id: s.id, name: a.neighbourhoodName ?? a.name, description: a.description });
 	}
 
 	const out = {} as Tables;

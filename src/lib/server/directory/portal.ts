@@ -129,6 +129,8 @@ export interface ServiceView {
 		phones: { number: string; href: string; description: Txt | null }[];
 	}[];
 	phones: { number: string; href: string; description: Txt | null }[];
+	/** Neighbourhoods served (first), then wider areas by name; the description in the reader's language. */
+	areas: { name: string | null; neighbourhood: boolean; description: Txt | null }[];
 	contacts: { name: string | null; title: string | null; email: string | null; phone: string | null; phoneHref: string | null }[];
 	url: string | null;
 	email: string | null;
@@ -202,6 +204,10 @@ export function serviceView(r: ServiceRecord, locale: string, now = new Date()):
 				};
 			}),
 		phones: r.phones.map((p) => ({ number: p.number, href: telHref(p.number), description: t(p.description) })),
+		areas: r.serviceAreas
+			.map((a) => ({ name: a.neighbourhoodName ?? a.name, neighbourhood: a.neighbourhoodName !== null, description: t(a.description) }))
+			.filter((a) => a.name || a.description)
+			.sort((a, b) => Number(b.neighbourhood) - Number(a.neighbourhood) || (a.name ?? '').localeCompare(b.name ?? '', locale)),
 		contacts: r.contacts.map((c) => ({ name: c.name, title: c.title, email: c.email, phone: c.phone, phoneHref: c.phone ? telHref(c.phone) : null })),
 		url: safeUrl(s.url),
 		email: s.email,

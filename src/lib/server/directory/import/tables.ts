@@ -16,6 +16,10 @@
  *   separated by commas) is weekly opening hours; a row without `freq` is an
  *   exception for the dates valid_from…valid_to, closed when `closed` is
  *   true, else open only at opens_at…closes_at.
+ * - service_areas.csv: a `name` that is one of the city's neighbourhoods (its
+ *   name or slug, case and spaces ignored) is stored as that neighbourhood;
+ *   any other name is a wider area. The export writes a neighbourhood area as
+ *   the neighbourhood's name, so it comes back the same.
  * - `organization_id` columns are ignored: what is imported always belongs
  *   to the organisation it is imported into.
  */

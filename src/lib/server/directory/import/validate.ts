@@ -10,7 +10,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/index.ts';
-import { locations, serviceStatuses, services, type ServiceStatus } from '../../db/schema/index.ts';
+import { locations, neighbourhoods, serviceStatuses, services, type ServiceStatus } from '../../db/schema/index.ts';
 import type { LocalText } from '../../../directory/text.ts';
 import { isFeatureCode, isNeedCode } from '../../../directory/taxonomy.ts';
 import { isUuid } from '../hsds.ts';
@@ -83,7 +83,8 @@ export interface Plan {
 	contacts: { serviceKey: string; name: string | null; title: string | null; department: string | null; email: string | null; phone: string | null }[];
 	costOptions: { serviceKey: string; option: LocalText; amountCents: number | null; currency: string; amountDescription: LocalText; validFrom: string | null; validTo: string | null }[];
 	requiredDocuments: { serviceKey: string; document: LocalText; uri: string | null }[];
-	serviceAreas: { serviceKey: string; name: string | null; description: LocalText }[];
+	/** A neighbourhood of the city (name null), or a wider area by name (neighbourhoodId null). */
+	serviceAreas: { serviceKey: string; neighbourhoodId: string | null; name: string | null; description: LocalText }[];
 }
 export interface Counts {
 	servicesNew: number;
@@ -104,6 +105,9 @@ const MAX_ERRORS_KEPT = 500;
 const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const PHONE_TYPES = ['voice', 'text', 'fax', 'cell', 'video', 'pager', 'textphone'];
 const tick = () => new Promise<void>((r) => setImmediate(r));
+
+/** How an area's name is compared with the city's neighbourhoods: case and spaces do not count. */
+export const areaKey = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
 /** Undoes the apostrophe an export put before a cell that looked like a formula. */
 export function unneutralise(v: string): string {
@@ -438,9 +442,27 @@ export async function checkUpload(db: Db, organisationId: string, tables: RawTab
 		if (uri && !isUrl(uri)) bad('uri', 'exchange_err_invalid', { value: uri });
 		if (s && !empty(document)) plan.requiredDocuments.push({ serviceKey: s, document, uri: optional(uri) });
 	}
+	// Areas: a name (or slug) of one of the city's neighbourhoods is that neighbourhood, so
+	// search by neighbourhood and the ecosystem map find the service; any other name is a wider area.
+	// An area the same service already lists (the same neighbourhood, or the same name) is read once.
+	const areaTables = byTable.get('service_areas') ?? [];
+	const nbByKey = new Map<string, string>();
+	if (areaTables.some((t) => t.rows.length)) {
+		const all = await db.select({ id: neighbourhoods.id, slug: neighbourhoods.slug, name: neighbourhoods.name }).from(neighbourhoods);
+		// Names are set last, so a name wins over another neighbourhood's slug that reads the same.
+		for (const n of all) nbByKey.set(areaKey(n.slug), n.id);
+		for (const n of all) nbByKey.set(areaKey(n.name), n.id);
+	}
+	const areasSeen = new Set<string>();
 	for await (const { v, text, bad } of rowsOf('service_areas')) {
 		const s = serviceRef(v, bad);
-		if (s) plan.serviceAreas.push({ serviceKey: s, name: optional(v('name')), description: text('description') });
+		if (!s) continue;
+		const name = optional(v('name').trim());
+		const neighbourhoodId = name === null ? null : (nbByKey.get(areaKey(name)) ?? null);
+		const seen = `${s}\u0000${neighbourhoodId ?? `name:${name === null ? '' : areaKey(name)}`}`;
+		if (name !== null && areasSeen.has(seen)) continue;
+		areasSeen.add(seen);
+		plan.serviceAreas.push({ serviceKey: s, neighbourhoodId, name: neighbourhoodId ? null : name, description: text('description') });
 	}
 
 	// Which ids name records of this organisation already (update) and which are new.
