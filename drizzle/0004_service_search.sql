@@ -6,7 +6,10 @@
 -- a fifth of that and the whole table stays in memory.
 --
 -- Kept up to date by statement triggers on every table it draws from, so no
--- write path (workspace, import, demo, SQL by hand) can forget it.
+-- write path (workspace, import, demo, SQL by hand) can forget it. A bulk
+-- writer may set convive.search_deferred for its transaction and refresh its
+-- services once at the end (src/lib/server/directory/search-table.ts): each
+-- row is then written once, and the table stays compact.
 CREATE TABLE "service_search" (
 	"service_id" uuid PRIMARY KEY NOT NULL REFERENCES "services"("id") ON DELETE CASCADE,
 	"needs" text[] NOT NULL,
@@ -30,7 +33,7 @@ CREATE TABLE "service_search" (
 	"exception_days" datemultirange NOT NULL,
 	-- Hours "open now" must read from the schedules themselves.
 	"irregular_hours" boolean NOT NULL
-);
+) WITH (fillfactor = 80);
 --> statement-breakpoint
 CREATE INDEX "service_search_needs_idx" ON "service_search" USING gin ("needs");
 --> statement-breakpoint
@@ -46,9 +49,12 @@ CREATE FUNCTION "service_search_minutes"(t text) RETURNS integer
 	LANGUAGE sql IMMUTABLE STRICT
 	AS $$ SELECT split_part(t, ':', 1)::integer * 60 + split_part(t, ':', 2)::integer $$;
 --> statement-breakpoint
--- Rebuilds the rows of the given services: drops them, then writes back the
--- ones the public may see. Ids come as a set (IN (SELECT unnest)), so a bulk
--- import refreshing 100,000 services hashes them instead of scanning an array.
+-- Rebuilds the rows of the given services: writes the ones the public may
+-- see, rewriting a row only when something in it changed (so a version bump
+-- or a new phone number leaves it alone, and a changed row is updated in
+-- place on its page, which fillfactor leaves room for), and drops the others.
+-- Ids come as a set (IN (SELECT unnest)), so a bulk import refreshing 100,000
+-- services hashes them instead of scanning an array.
 CREATE FUNCTION "service_search_refresh"(ids uuid[]) RETURNS void
 	LANGUAGE plpgsql
 	AS $$
@@ -56,8 +62,7 @@ BEGIN
 	IF ids IS NULL OR cardinality(ids) = 0 THEN
 		RETURN;
 	END IF;
-	DELETE FROM service_search WHERE service_id IN (SELECT unnest(ids));
-	INSERT INTO service_search (
+	INSERT INTO service_search AS t (
 		service_id, needs, features, languages, locales, neighbourhood_ids, latitudes, longitudes,
 		search_vector, last_verified_at, week_open, closed_days, exception_days, irregular_hours
 	)
@@ -113,7 +118,20 @@ BEGIN
 	) p ON true
 	WHERE s.id IN (SELECT unnest(ids))
 	  AND o.verification = 'verified'
-	  AND s.status IN ('active', 'temporarily closed');
+	  AND s.status IN ('active', 'temporarily closed')
+	ON CONFLICT (service_id) DO UPDATE SET
+		needs = excluded.needs, features = excluded.features, languages = excluded.languages,
+		locales = excluded.locales, neighbourhood_ids = excluded.neighbourhood_ids,
+		latitudes = excluded.latitudes, longitudes = excluded.longitudes,
+		search_vector = excluded.search_vector, last_verified_at = excluded.last_verified_at,
+		week_open = excluded.week_open, closed_days = excluded.closed_days,
+		exception_days = excluded.exception_days, irregular_hours = excluded.irregular_hours
+	WHERE (t.*) IS DISTINCT FROM (excluded.*);
+	DELETE FROM service_search x
+	WHERE x.service_id IN (SELECT unnest(ids))
+	  AND NOT EXISTS (
+		SELECT 1 FROM services s JOIN organisations o ON o.id = s.organisation_id
+		WHERE s.id = x.service_id AND o.verification = 'verified' AND s.status IN ('active', 'temporarily closed'));
 END
 $$;
 --> statement-breakpoint
@@ -121,6 +139,10 @@ CREATE FUNCTION "service_search_on_services"() RETURNS trigger
 	LANGUAGE plpgsql
 	AS $$
 BEGIN
+	-- A bulk writer (import, benchmark generator) defers and refreshes its services once at the end.
+	IF current_setting('convive.search_deferred', true) = 'on' THEN
+		RETURN NULL;
+	END IF;
 	PERFORM service_search_refresh(array(SELECT id FROM changed));
 	RETURN NULL;
 END
@@ -138,6 +160,10 @@ CREATE FUNCTION "service_search_on_service_rows"() RETURNS trigger
 	LANGUAGE plpgsql
 	AS $$
 BEGIN
+	-- A bulk writer (import, benchmark generator) defers and refreshes its services once at the end.
+	IF current_setting('convive.search_deferred', true) = 'on' THEN
+		RETURN NULL;
+	END IF;
 	IF TG_OP = 'INSERT' THEN
 		PERFORM service_search_refresh(array(SELECT DISTINCT service_id FROM new_rows));
 	ELSIF TG_OP = 'DELETE' THEN
@@ -182,6 +208,10 @@ CREATE FUNCTION "service_search_on_locations"() RETURNS trigger
 	LANGUAGE plpgsql
 	AS $$
 BEGIN
+	-- A bulk writer (import, benchmark generator) defers and refreshes its services once at the end.
+	IF current_setting('convive.search_deferred', true) = 'on' THEN
+		RETURN NULL;
+	END IF;
 	PERFORM service_search_refresh(array(
 		SELECT DISTINCT sal.service_id FROM service_at_locations sal
 		WHERE sal.location_id IN (
@@ -199,6 +229,10 @@ CREATE FUNCTION "service_search_on_organisations"() RETURNS trigger
 	LANGUAGE plpgsql
 	AS $$
 BEGIN
+	-- A bulk writer (import, benchmark generator) defers and refreshes its services once at the end.
+	IF current_setting('convive.search_deferred', true) = 'on' THEN
+		RETURN NULL;
+	END IF;
 	PERFORM service_search_refresh(array(
 		SELECT s.id FROM services s
 		WHERE s.organisation_id IN (

@@ -9,6 +9,7 @@ import { testDatabase, type TestDatabase } from '../../../../tests/helpers/db.ts
 import { MONDAY_MORNING, seedSearchFixtures, type SearchFixtures } from '../../../../tests/helpers/search-fixtures.ts';
 import { locations, neighbourhoods, organisations, schedules, serviceAreas, serviceAtLocations, services } from '../db/schema/index.ts';
 import { localMoment, rowsOf, searchServices } from './search.ts';
+import { deferSearchRefresh, refreshSearch } from './search-table.ts';
 
 let d: TestDatabase;
 let f: SearchFixtures;
@@ -85,6 +86,28 @@ describe('the search table', () => {
 		expect(kept).toEqual(rebuilt);
 	});
 
+	it('measures to the nearest of one, two or three places', async () => {
+		const near = async (lat: number, lng: number) =>
+			(await searchServices(d.db, { q: 'ambulatorio', lat: String(lat), lng: String(lng) }, { locale: 'it', now: MONDAY_MORNING })).results.find(
+				(r) => r.id === f.ids.clinic
+			)?.distanceMetres;
+		const [org] = await d.db.select({ id: services.organisationId }).from(services).where(eq(services.id, f.ids.clinic));
+		const before = await near(40.83, 14.3);
+		for (const [i, [lat, lng]] of [
+			[40.9, 14.4],
+			[40.83, 14.3]
+		].entries()) {
+			const [place] = await d.db.insert(locations).values({ organisationId: org.id, name: `Extra ${i}`, latitude: lat, longitude: lng }).returning();
+			await d.db.insert(serviceAtLocations).values({ serviceId: f.ids.clinic, locationId: place.id });
+		}
+		expect(before).toBeGreaterThan(1000);
+		// Three places now; the third is at the point.
+		expect(await near(40.83, 14.3)).toBeLessThan(2);
+		// About 1 km north of the third place (0.009° of latitude ≈ 1,000 m).
+		expect(await near(40.839, 14.3)).toBeGreaterThan(980);
+		expect(await near(40.839, 14.3)).toBeLessThan(1020);
+	});
+
 	it('follows opening hours and a holiday added today', async () => {
 		const now = new Date('2026-01-14T16:00:00Z'); // Wednesday 17:00 in Rome
 		expect(await ids({ open: '1' }, now)).not.toContain(f.ids.online);
@@ -107,6 +130,56 @@ describe('the search table', () => {
 		expect(await ids({ open: '1' }, new Date('2026-07-15T16:00:00Z'))).toContain(f.ids.online);
 		const { kept, rebuilt } = await keptAndRebuilt();
 		expect(kept).toEqual(rebuilt);
+	});
+
+	it('lets a bulk writer defer to one refresh at the end of its transaction', async () => {
+		const [org] = await d.db.select({ id: services.organisationId }).from(services).where(eq(services.id, f.ids.food));
+		const [collina] = await d.db.select().from(neighbourhoods).where(eq(neighbourhoods.slug, 'collina'));
+		let created = '';
+		await d.db.transaction(async (tx) => {
+			await deferSearchRefresh(tx);
+			const [s] = await tx.insert(services).values({ organisationId: org.id, name: { en: 'Bicycle repair workshop' }, needs: ['community'] }).returning();
+			created = s.id;
+			await tx.insert(serviceAreas).values({ serviceId: s.id, neighbourhoodId: collina.id });
+			await tx.update(services).set({ name: { en: 'Pantry by the sea' } }).where(eq(services.id, f.ids.food));
+			// Deferred: search does not see either change yet, inside the transaction.
+			const seen = rowsOf<{ n: number }>(
+				await tx.execute(sql`select count(*)::int as n from service_search where service_id = ${s.id}`)
+			)[0].n;
+			expect(seen).toBe(0);
+			await refreshSearch(tx, { serviceIds: [s.id, f.ids.food] });
+		});
+		expect(await ids({ q: 'bicycle', nb: 'collina' })).toEqual([created]);
+		expect(await ids({ q: 'pantry sea' })).toEqual([f.ids.food]);
+		// The deferral ended with the transaction: an ordinary write is followed again.
+		await d.db.update(services).set({ name: { en: 'Bike repair workshop' } }).where(eq(services.id, created));
+		expect(await ids({ q: 'bike' })).toEqual([created]);
+		const { kept, rebuilt } = await keptAndRebuilt();
+		expect(kept).toEqual(rebuilt);
+	});
+
+	it('finds the same page by walking the nearest places as by measuring every candidate', async () => {
+		// The walk is taken only past 1,000 candidates; here it is forced and compared, for points
+		// across the city, with and without filters, on the first pages.
+		const points = [
+			[40.85, 14.27],
+			[40.8405, 14.2505],
+			[40.862, 14.231],
+			[40.9, 14.4],
+			[40.7, 14.1]
+		];
+		const filters: Record<string, string>[] = [{}, { need: 'volunteering' }, { need: 'legal' }, { open: '1' }, { feature: 'free' }];
+		for (const [lat, lng] of points) {
+			for (const extra of filters) {
+				for (const page of ['1', '2', '3']) {
+					const query = { lat: String(lat), lng: String(lng), perPage: '2', page, ...extra };
+					const measured = await searchServices(d.db, query, { locale: 'en', now: MONDAY_MORNING });
+					const walked = await searchServices(d.db, query, { locale: 'en', now: MONDAY_MORNING, walkAbove: 0 });
+					expect(walked.results.map((r) => [r.id, r.distanceMetres])).toEqual(measured.results.map((r) => [r.id, r.distanceMetres]));
+					expect(walked.total).toBe(measured.total);
+				}
+			}
+		}
 	});
 
 	it('says open now the same way from stored week hours as from the schedules, at every hour of a week', async () => {

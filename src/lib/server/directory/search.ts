@@ -211,6 +211,12 @@ export interface SearchSqlOptions {
 	now?: Date;
 	/** The city's time zone. */
 	timeZone?: string;
+	/**
+	 * With a point and no text, more candidates than this are found by walking the nearest
+	 * locations instead of measuring each (default TOTAL_CAP). Tests set 0 to compare the walk
+	 * with plain measuring.
+	 */
+	walkAbove?: number;
 }
 
 /** Stemmed text-search configurations by the script their languages are written in. */
@@ -314,8 +320,12 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 	const here = point ? sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)` : null;
 	const metres = (lat: SQL, lng: SQL) => (point ? metresFrom(point, lat, lng) : sql`null::float8`);
 	// Metres from the point to the service's nearest location, from the coordinates on its row.
+	// Most services have one or two places: measured inline, as a subquery per row costs more
+	// than the arithmetic.
+	const nth = (i: number) => metres(sql.raw(`x.latitudes[${i}]`), sql.raw(`x.longitudes[${i}]`));
 	const distance = point
-		? sql`(select min(${metres(sql`u.lat`, sql`u.lng`)}) from unnest(x.latitudes, x.longitudes) u(lat, lng))`
+		? sql`(case cardinality(x.latitudes) when 0 then null when 1 then ${nth(1)} when 2 then least(${nth(1)}, ${nth(2)})
+			else (select min(${metres(sql`u.lat`, sql`u.lng`)}) from unnest(x.latitudes, x.longitudes) u(lat, lng)) end)`
 		: sql`null::float8`;
 	// Services written in the reader's language come first among equals, then the most recently verified.
 	const columns = (score: SQL) =>
@@ -354,19 +364,24 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 			where ${typoable ? sql`true` : sql`false`}
 			  and (select count(*) from fts) < ${TYPO_FALLBACK_BELOW}
 			  and (select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)) is not null
-			  and ${q.toLowerCase()} <% s.search_names
+			  -- The text as an InitPlan: as a constant, the planner spent 6 ms estimating <% on it.
+			  and (select ${q.toLowerCase()}::text) <% s.search_names
 			  and ${filters}
 			limit ${TYPO_LIMIT}
 		)`);
 		// Typo matching runs only when full text found next to nothing: add what it found besides.
-		ctes.push(sql`cand as materialized (
+		// Not materialized: both readers scan fts's rows where they are, without a second copy.
+		ctes.push(sql`cand as not materialized (
 			select * from fts union all select * from typo t where not exists (select 1 from fts where fts.id = t.id)
 		)`);
 	}
 
-	// Distance alone orders when a place is given without text: then the nearest locations are
-	// found through the spatial index instead of measuring every candidate.
-	const knnPath = here !== null && !hasText;
+	// Distance alone orders when a place is given without text: then, for a broad search, the
+	// nearest locations are found through the spatial index instead of measuring every candidate.
+	// Broad means at most one filter (a need, "open now", a language…: 5 % of services or more)
+	// and over a thousand candidates. Two filters together leave a few percent, which are
+	// measured faster than the index walk would find twenty of them.
+	const knnPath = here !== null && !hasText && where.length <= 1;
 	if (!hasText) {
 		// Materialized: read by the count and, when few services are near, by the ranking; rows are
 		// produced as they are read, so the count stops at its cap.
@@ -374,40 +389,52 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 			select ${columns(sql`0::float4`)} from service_search x where ${filters}
 		)`);
 	}
+	// The total, counted up to the cap (past it a page says "more than 1,000").
+	ctes.push(sql`counted as (select count(*)::int as total from (select 1 from cand limit ${TOTAL_CAP + 1}) x)`);
 	if (!knnPath) {
 		ctes.push(sql`ranked as (select * from cand)`);
 	} else {
 		// Walk the nearest locations (KNN on the GiST index) and keep the services among them that
 		// pass the filters. Any candidate left out has all its locations farther than every one
-		// kept, so when enough are kept to fill the page, the page is exact. Otherwise (few
-		// candidates near, or a far page) distances are measured for all candidates.
+		// kept, so when enough are kept to fill the page, the page is exact. A short walk first,
+		// a longer one if it kept too few; after that (few candidates near, or a far page)
+		// distances are measured for all candidates.
 		const wanted = offset + perPage;
-		const k = 500 + 20 * wanted;
-		ctes.push(sql`knn as (
-			select l.id, l.latitude, l.longitude from locations l
-			where l.latitude is not null and l.longitude is not null
-			order by ll_to_earth(l.latitude, l.longitude) <-> ${here}
-			limit ${k}
-		)`);
-		// Lateral (kept apart by OFFSET 0): one index probe per nearby location, not a scan of every
-		// service's places.
-		ctes.push(sql`near as materialized (
-			select sal.service_id as id, min(${metres(sql`k.latitude`, sql`k.longitude`)}) as distance
-			from knn k cross join lateral (
-				select a.service_id from service_at_locations a where a.location_id = k.id offset 0
-			) sal
-			group by sal.service_id
-		)`);
-		ctes.push(sql`near_cand as materialized (
-			select x.service_id as id, 0::float4 as score, n.distance,
-			       x.locales @> ${textArray([loc])} as in_locale, x.last_verified_at
-			from near n join service_search x on x.service_id = n.id
-			where ${filters}
-		)`);
+		const walks = [200 + 10 * wanted, 1000 + 20 * wanted];
+		walks.forEach((k, i) => {
+			ctes.push(sql`${sql.raw(`knn${i}`)} as (
+				select l.id, l.latitude, l.longitude from locations l
+				where l.latitude is not null and l.longitude is not null
+				order by ll_to_earth(l.latitude, l.longitude) <-> ${here}
+				limit ${k}
+			)`);
+			// Lateral (kept apart by OFFSET 0): one index probe per nearby location, not a scan of
+			// every service's places.
+			ctes.push(sql`${sql.raw(`near${i}`)} as materialized (
+				select x.service_id as id, 0::float4 as score, n.distance,
+				       x.locales @> ${textArray([loc])} as in_locale, x.last_verified_at
+				from (
+					select sal.service_id, min(${metres(sql`k.latitude`, sql`k.longitude`)}) as distance
+					from ${sql.raw(`knn${i}`)} k cross join lateral (
+						select a.service_id from service_at_locations a where a.location_id = k.id offset 0
+					) sal
+					group by sal.service_id
+				) n join service_search x on x.service_id = n.service_id
+				where ${filters}
+			)`);
+		});
+		const enough = (i: number) => sql.raw(`(select count(*) from near${i}) >= ${wanted}`);
+		const broad = sql`(select total from counted) > ${Math.min(opts.walkAbove ?? TOTAL_CAP, TOTAL_CAP)}`;
+		// A thousand candidates or fewer are measured directly (cheaper than walking the index);
+		// only a broad search walks. Branches whose condition fails never read their CTEs.
 		ctes.push(sql`ranked as (
-			select * from near_cand where (select count(*) from near_cand) >= ${wanted}
+			select * from cand where not ${broad}
 			union all
-			select * from cand where (select count(*) from near_cand) < ${wanted}
+			select * from near0 where ${broad} and ${enough(0)}
+			union all
+			select * from near1 where ${broad} and not ${enough(0)} and ${enough(1)}
+			union all
+			select * from cand where ${broad} and not ${enough(0)} and not ${enough(1)}
 		)`);
 	}
 	// With a place, relevance fades with distance (halved at 2 km); without text, distance alone orders.
@@ -428,7 +455,7 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 		select t.total, p.id, s.name, s.description, o.name as organisation_name,
 		       s.needs, s.features, s.languages, s.last_verified_at, p.distance,
 		       nl.address_1, nl.city, nl.neighbourhood_name
-		from (select count(*)::int as total from (select 1 from cand limit ${TOTAL_CAP + 1}) x) t
+		from counted t
 		left join page p on true
 		left join services s on s.id = p.id
 		left join organisations o on o.id = s.organisation_id

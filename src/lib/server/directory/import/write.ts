@@ -24,6 +24,7 @@ import {
 	services
 } from '../../db/schema/index.ts';
 import { record } from '../../audit/index.ts';
+import { deferSearchRefresh, refreshSearch } from '../search-table.ts';
 import type { Counts, Plan } from './validate.ts';
 
 const BATCH = 500;
@@ -54,6 +55,8 @@ export async function writePlan(c: WriteContext, plan: Plan, counts: Counts): Pr
 				await tick();
 			}
 		}
+		// The search rows are written once, at the end, not once per table below.
+		await deferSearchRefresh(tx);
 		const now = new Date();
 		const serviceId = new Map<string, string>();
 		const locationId = new Map<string, string>();
@@ -106,6 +109,8 @@ export async function writePlan(c: WriteContext, plan: Plan, counts: Counts): Pr
 		await insert(costOptions, plan.costOptions.map(({ serviceKey, ...rest }) => ({ serviceId: sid(serviceKey), ...rest })));
 		await insert(requiredDocuments, plan.requiredDocuments.map(({ serviceKey, ...rest }) => ({ serviceId: sid(serviceKey), ...rest })));
 		await insert(serviceAreas, plan.serviceAreas.map(({ serviceKey, ...rest }) => ({ serviceId: sid(serviceKey), ...rest })));
+
+		await refreshSearch(tx, { serviceIds: [...serviceId.values()], locationIds: updatedLocations.map((l) => l.existingId!) });
 
 		// History: a snapshot of every service and location as imported.
 		await insert(directoryHistory, [
