@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/lib/server/db/index.ts';
-import { memberships, users } from '../../src/lib/server/db/schema/index.ts';
+import { memberships, organisations, users } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PersonKind, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { hashPassword } from '../../src/lib/server/auth/passwords.ts';
 import { createSession } from '../../src/lib/server/auth/session.ts';
@@ -71,4 +71,24 @@ export async function addMember(db: Db, organisationId: string, userId: string, 
 export async function userRow(db: Db, id: string) {
 	const [u] = await db.select().from(users).where(eq(users.id, id));
 	return u;
+}
+
+/**
+ * Two verified organisations as the directory tests use them: A with a plain
+ * member, B with an owner who has a second factor, and a signed-up outsider.
+ */
+export async function twoOrganisations(db: Db, slugPrefix: string) {
+	const [a, b] = await db
+		.insert(organisations)
+		.values([
+			{ slug: `${slugPrefix}-a`, name: 'Casa dei Popoli', type: 'ngo', verification: 'verified' },
+			{ slug: `${slugPrefix}-b`, name: 'Sportello Diritti', type: 'ngo', verification: 'verified' }
+		])
+		.returning({ id: organisations.id });
+	const member = await createUser(db, { displayName: 'Marta' });
+	await addMember(db, a.id, member.id, 'member');
+	const ownerB = await createUser(db, { displayName: 'Bilal', totp: true, secondFactor: true });
+	await addMember(db, b.id, ownerB.id, 'owner');
+	const outsider = await createUser(db, { displayName: 'Otto' });
+	return { orgA: a.id, orgB: b.id, member, ownerB, outsider };
 }

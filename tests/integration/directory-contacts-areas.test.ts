@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { and, count, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inputValue, startTestApp, text, type Client, type TestApp } from '../helpers/app.ts';
-import { addMember, createUser, signIn, type TestUser } from '../helpers/users.ts';
-import { auditLog, contacts, directoryHistory, neighbourhoods, organisations, serviceAreas, services } from '../../src/lib/server/db/schema/index.ts';
+import { signIn, twoOrganisations, type TestUser } from '../helpers/users.ts';
+import { auditLog, contacts, directoryHistory, neighbourhoods, serviceAreas, services } from '../../src/lib/server/db/schema/index.ts';
 
 let app: TestApp;
 let db: TestApp['database']['db'];
@@ -45,15 +45,7 @@ const areasOf = (id: string) => db.select().from(serviceAreas).where(eq(serviceA
 beforeAll(async () => {
 	app = await startTestApp({ smtp: false });
 	db = app.database.db;
-	const [a, b] = await db
-		.insert(organisations)
-		.values([
-			{ slug: 'ca-a', name: 'Casa dei Popoli', type: 'ngo', verification: 'verified' },
-			{ slug: 'ca-b', name: 'Sportello Diritti', type: 'ngo', verification: 'verified' }
-		])
-		.returning({ id: organisations.id });
-	orgA = a.id;
-	orgB = b.id;
+	({ orgA, orgB, member, ownerB, outsider } = await twoOrganisations(db, 'ca'));
 	const ns = await db
 		.insert(neighbourhoods)
 		.values([
@@ -62,11 +54,6 @@ beforeAll(async () => {
 		])
 		.returning({ id: neighbourhoods.id });
 	[porto, centro] = ns.map((n) => n.id);
-	member = await createUser(db, { displayName: 'Marta' });
-	await addMember(db, orgA, member.id, 'member');
-	ownerB = await createUser(db, { displayName: 'Bilal', totp: true, secondFactor: true });
-	await addMember(db, orgB, ownerB.id, 'owner');
-	outsider = await createUser(db, { displayName: 'Otto' });
 	serviceId = await createService(member, orgA, 'Food bank');
 	theirServiceId = await createService(ownerB, orgB, 'Legal advice');
 });

@@ -9,8 +9,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inputValue, startTestApp, text, type Client, type TestApp } from '../helpers/app.ts';
-import { addMember, createUser, signIn, type TestUser } from '../helpers/users.ts';
-import { auditLog, directoryHistory, locations, neighbourhoods, organisations, phones, serviceAtLocations, services } from '../../src/lib/server/db/schema/index.ts';
+import { createUser, signIn, twoOrganisations, type TestUser } from '../helpers/users.ts';
+import { auditLog, directoryHistory, locations, neighbourhoods, phones, serviceAtLocations, services } from '../../src/lib/server/db/schema/index.ts';
 
 let app: TestApp;
 let db: TestApp['database']['db'];
@@ -27,21 +27,8 @@ const serviceCount = async (org: string) => Number((await db.select({ n: count()
 beforeAll(async () => {
 	app = await startTestApp({ smtp: false });
 	db = app.database.db;
-	const [a, b] = await db
-		.insert(organisations)
-		.values([
-			{ slug: 'ws-a', name: 'Casa dei Popoli', type: 'ngo', verification: 'verified' },
-			{ slug: 'ws-b', name: 'Sportello Diritti', type: 'ngo', verification: 'verified' }
-		])
-		.returning({ id: organisations.id });
-	orgA = a.id;
-	orgB = b.id;
-	member = await createUser(db, { displayName: 'Marta' });
-	await addMember(db, orgA, member.id, 'member');
-	ownerB = await createUser(db, { displayName: 'Bilal', totp: true, secondFactor: true });
-	await addMember(db, orgB, ownerB.id, 'owner');
+	({ orgA, orgB, member, ownerB, outsider } = await twoOrganisations(db, 'ws'));
 	officer = await createUser(db, { displayName: 'Officer Olga', platformRole: 'integration_officer', totp: true, secondFactor: true });
-	outsider = await createUser(db, { displayName: 'Otto' });
 });
 afterAll(() => app?.stop());
 
