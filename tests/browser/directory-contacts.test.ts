@@ -4,49 +4,40 @@
  * JavaScript and in Arabic without, and the contact and area forms answer in
  * place with use:enhance, the same as a plain POST.
  */
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { inputValue, startTestApp, type TestApp } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { inputValue } from '../helpers/app.ts';
 import { addMember, createUser, signIn, type TestUser } from '../helpers/users.ts';
 import { neighbourhoods, organisations } from '../../src/lib/server/db/schema/index.ts';
-import { launchBrowser, Tab } from './helpers.ts';
+import { browserTestApp, type Tab } from './helpers.ts';
 
-let app: TestApp;
-let browser: Browser;
 let member: TestUser;
 let path: string;
-const tabs: Tab[] = [];
 
-beforeAll(async () => {
-	app = await startTestApp({ smtp: false });
-	browser = await launchBrowser();
-	const db = app.database.db;
-	const [org] = await db.insert(organisations).values({ slug: 'bc-a', name: 'Casa dei Popoli', type: 'ngo', verification: 'verified' }).returning({ id: organisations.id });
-	await db.insert(neighbourhoods).values([
-		{ slug: 'bc-porto', name: 'Porto' },
-		{ slug: 'bc-centro', name: 'Centro' }
-	]);
-	member = await createUser(db, { displayName: 'Marta' });
-	await addMember(db, org.id, member.id, 'member');
-	const c = signIn(app.client(), member);
-	const base = `/app/organisations/${org.id}/services`;
-	const page = await c.get(`${base}/new`);
-	const created = await c.post(`${base}/new?/create`, { formId: inputValue(page.html, 'formId')!, locales: ['en', 'ar'], name_en: 'Food bank', name_ar: 'بنك الطعام', status: 'active' });
-	path = created.location!.replace(/\?created=1$/, '');
-	expect((await c.post(`${path}?/addContact`, { name: 'أمينة', title: 'Mediatrice', email: 'amina@casa.example.org', phone: '+39 055 123 4567' })).status).toBe(200);
-	expect((await c.post(`${path}?/addArea`, { name: 'The whole city' })).status).toBe(200);
-});
-afterAll(async () => {
-	for (const t of tabs) await t.close().catch(() => {});
-	await browser?.close();
-	await app?.stop();
+const env = browserTestApp({
+	name: 'contacts',
+	setup: async (app) => {
+		const db = app.database.db;
+		const [org] = await db.insert(organisations).values({ slug: 'bc-a', name: 'Casa dei Popoli', type: 'ngo', verification: 'verified' }).returning({ id: organisations.id });
+		await db.insert(neighbourhoods).values([
+			{ slug: 'bc-porto', name: 'Porto' },
+			{ slug: 'bc-centro', name: 'Centro' }
+		]);
+		member = await createUser(db, { displayName: 'Marta' });
+		await addMember(db, org.id, member.id, 'member');
+		const c = signIn(app.client(), member);
+		const base = `/app/organisations/${org.id}/services`;
+		const page = await c.get(`${base}/new`);
+		const created = await c.post(`${base}/new?/create`, { formId: inputValue(page.html, 'formId')!, locales: ['en', 'ar'], name_en: 'Food bank', name_ar: 'بنك الطعام', status: 'active' });
+		path = created.location!.replace(/\?created=1$/, '');
+		expect((await c.post(`${path}?/addContact`, { name: 'أمينة', title: 'Mediatrice', email: 'amina@casa.example.org', phone: '+39 055 123 4567' })).status).toBe(200);
+		expect((await c.post(`${path}?/addArea`, { name: 'The whole city' })).status).toBe(200);
+	}
 });
 
 async function open(js: boolean, locale: string): Promise<Tab> {
-	const t = await Tab.open(browser, app.url, { js, locale });
-	tabs.push(t);
-	onTestFailed(async () => console.error(`screenshot of ${t.where()}: ${await t.screenshot('contacts-failed')}`));
-	await t.context.addCookies([{ name: 'convive_session', value: member.token, url: app.url }]);
+	const t = await env.tab({ js, locale });
+	await t.context.addCookies([{ name: 'convive_session', value: member.token, url: env.app.url }]);
 	return t;
 }
 

@@ -9,11 +9,10 @@
  * Everything that depends on the pages' markup is in SEL below, so a renamed
  * field or path is a one-line change.
  */
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import * as OTPAuth from 'otpauth';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { launchBrowser, Tab, type TabOptions } from './helpers.ts';
+import { browserTestApp, type Tab, type TabOptions } from './helpers.ts';
 
 interface FieldSel {
 	/** The field's label as a person reads it in English (tried first). */
@@ -89,28 +88,8 @@ const SEL = {
 
 const MAIL_TIMEOUT = 15_000;
 
-let app: TestApp;
-let browser: Browser;
-const tabs: Tab[] = [];
-
-beforeAll(async () => {
-	app = await startTestApp({ smtp: true });
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	for (const t of tabs) await t.close().catch(() => {});
-	await browser?.close();
-	await app?.stop();
-});
-
-async function tab(opts: TabOptions = {}): Promise<Tab> {
-	const t = await Tab.open(browser, app.url, opts);
-	tabs.push(t);
-	onTestFailed(async () => {
-		console.error(`screenshot of ${t.where()}: ${await t.screenshot('flow-failed')}`);
-	});
-	return t;
-}
+const env = browserTestApp({ name: 'flow', smtp: true });
+const tab = (opts: TabOptions = {}) => env.tab(opts);
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -170,9 +149,9 @@ async function choose(page: Page, f: FieldSel, prefer?: RegExp): Promise<string>
 	return value;
 }
 
-/** The first link in an e-mail that points at the app. */
+/** The first link in an e-mail that points at the env.app. */
 function linkIn(text: string, pattern?: RegExp): string {
-	const origin = new URL(app.url).origin;
+	const origin = new URL(env.app.url).origin;
 	const links = (text.match(/https?:\/\/[^\s<>"')\]]+/g) ?? []).filter((l) => {
 		try {
 			return new URL(l).origin === origin && (!pattern || pattern.test(new URL(l).pathname));
@@ -216,7 +195,7 @@ async function signUp(t: Tab, p: Person): Promise<void> {
 
 /** Opens the verification link from the real e-mail, then makes sure the person is signed in. */
 async function verifyEmail(t: Tab, p: Person): Promise<void> {
-	const mail = await app.smtp!.waitFor(p.email, SEL.mail.verify, MAIL_TIMEOUT);
+	const mail = await env.app.smtp!.waitFor(p.email, SEL.mail.verify, MAIL_TIMEOUT);
 	expect(mail.text).not.toContain(p.password);
 	await t.visit(linkIn(mail.text));
 	expect(pathOf(t.page)).toBe('/verify-email');
@@ -282,7 +261,7 @@ describe('with JavaScript on', () => {
 			await signIn(a, amina);
 			await expectSignedIn(a, amina);
 
-			// Two-step sign-in with an authenticator app.
+			// Two-step sign-in with an authenticator env.app.
 			await a.visit(SEL.security.path);
 			// Off at first: no key until the person asks to set it up.
 			await expect(a.page.locator(SEL.security.secret).count()).resolves.toBe(0);
@@ -345,7 +324,7 @@ describe('with JavaScript on', () => {
 			await expect.poll(() => a.page.locator('main').innerText()).toContain(bilal.email);
 			await a.check();
 			await expectNoFormError(a);
-			const invitation = await app.smtp!.waitFor(bilal.email, SEL.mail.invite, MAIL_TIMEOUT);
+			const invitation = await env.app.smtp!.waitFor(bilal.email, SEL.mail.invite, MAIL_TIMEOUT);
 			const invitationPath = linkIn(invitation.text, SEL.invitationLink);
 			expect(invitation.text).toContain(orgName);
 

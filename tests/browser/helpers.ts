@@ -17,6 +17,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { afterAll, beforeAll, onTestFailed } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -285,4 +287,51 @@ export class Tab {
 		await this.auditorContext?.close();
 		await this.context.close();
 	}
+}
+
+export interface BrowserTestApp {
+	/** The app under test (started before the file's tests). */
+	readonly app: TestApp;
+	readonly browser: Browser;
+	/** A fresh tab; on a failed test its page is saved as a screenshot (path printed). */
+	tab(opts?: TabOptions): Promise<Tab>;
+}
+
+/**
+ * A browser test file's set-up: starts the app (then `setup`, e.g. to seed
+ * records) and Chromium before its tests, closes every tab, the browser and
+ * the app after them.
+ */
+export function browserTestApp(opts: { name: string; smtp?: boolean; setup?: (app: TestApp) => Promise<void> }): BrowserTestApp {
+	let app: TestApp | undefined;
+	let browser: Browser | undefined;
+	const tabs: Tab[] = [];
+	beforeAll(async () => {
+		app = await startTestApp({ smtp: opts.smtp ?? false });
+		browser = await launchBrowser();
+		await opts.setup?.(app);
+	});
+	afterAll(async () => {
+		for (const t of tabs) await t.close().catch(() => {});
+		await browser?.close();
+		await app?.stop();
+	});
+	return {
+		get app() {
+			if (!app) throw new Error('the test app has not started');
+			return app;
+		},
+		get browser() {
+			if (!browser) throw new Error('the browser has not started');
+			return browser;
+		},
+		async tab(tabOpts: TabOptions = {}) {
+			const t = await Tab.open(this.browser, this.app.url, tabOpts);
+			tabs.push(t);
+			onTestFailed(async () => {
+				console.error(`screenshot of ${t.where()}: ${await t.screenshot(`${opts.name}-failed`)}`);
+			});
+			return t;
+		}
+	};
 }

@@ -7,8 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	locations,
 	neighbourhoods,
@@ -20,71 +19,55 @@ import {
 	serviceAtLocations,
 	services
 } from '../../src/lib/server/db/schema/index.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { launchBrowser, Tab, type TabOptions } from './helpers.ts';
+import { browserTestApp, type TabOptions, type Tab } from './helpers.ts';
 
 const portal = (l: string): Record<string, string> => JSON.parse(readFileSync(`messages/portal/${l}.json`, 'utf8'));
 const search = (l: string): Record<string, string> => JSON.parse(readFileSync(`messages/search/${l}.json`, 'utf8'));
 
-let app: TestApp;
-let browser: Browser;
 let serviceId = '';
-const tabs: Tab[] = [];
 
-beforeAll(async () => {
-	app = await startTestApp({ smtp: false });
-	browser = await launchBrowser();
-	const db = app.database.db;
-	const [org] = await db
-		.insert(organisations)
-		.values({ slug: 'browser-clinic', name: 'Browser Clinic', type: 'ngo', verification: 'verified' })
-		.returning();
-	const [nb] = await db.insert(neighbourhoods).values({ slug: 'porto', name: 'Porto' }).returning();
-	const [loc] = await db
-		.insert(locations)
-		.values({
-			organisationId: org.id,
-			address1: 'Via del Porto 3',
-			city: 'Portavera',
-			neighbourhoodId: nb.id,
-			transportation: { en: 'Bus 12 to the harbour, green gate.', ar: 'الحافلة 12 إلى الميناء، البوابة الخضراء.' }
-		})
-		.returning();
-	const [s] = await db
-		.insert(services)
-		.values({
-			organisationId: org.id,
-			name: { en: 'Harbour health point', ar: 'نقطة صحة الميناء' },
-			description: { en: 'Nurses and a doctor, free, no appointment.' },
-			needs: ['health'],
-			features: ['free', 'no-appointment'],
-			languages: ['en', 'ar']
-		})
-		.returning();
-	serviceId = s.id;
-	await db.insert(serviceAtLocations).values({ serviceId, locationId: loc.id });
-	await db.insert(phones).values({ serviceId, number: '+39 06 555 0101' });
-	await db.insert(requiredDocuments).values({ serviceId, document: { en: 'Nothing needed', ar: 'لا شيء مطلوب' } });
-	await db.insert(serviceAreas).values([
-		{ serviceId, neighbourhoodId: nb.id, description: { en: 'Home visits for families' } },
-		{ serviceId, name: 'Portavera (whole city)' }
-	]);
-	await db.insert(schedules).values([1, 2, 3, 4, 5].map((weekday) => ({ serviceId, weekday, opensAt: '08:00', closesAt: '18:00' })));
+const env = browserTestApp({
+	name: 'portal',
+	setup: async (app) => {
+		const db = app.database.db;
+		const [org] = await db
+			.insert(organisations)
+			.values({ slug: 'browser-clinic', name: 'Browser Clinic', type: 'ngo', verification: 'verified' })
+			.returning();
+		const [nb] = await db.insert(neighbourhoods).values({ slug: 'porto', name: 'Porto' }).returning();
+		const [loc] = await db
+			.insert(locations)
+			.values({
+				organisationId: org.id,
+				address1: 'Via del Porto 3',
+				city: 'Portavera',
+				neighbourhoodId: nb.id,
+				transportation: { en: 'Bus 12 to the harbour, green gate.', ar: 'الحافلة 12 إلى الميناء، البوابة الخضراء.' }
+			})
+			.returning();
+		const [s] = await db
+			.insert(services)
+			.values({
+				organisationId: org.id,
+				name: { en: 'Harbour health point', ar: 'نقطة صحة الميناء' },
+				description: { en: 'Nurses and a doctor, free, no appointment.' },
+				needs: ['health'],
+				features: ['free', 'no-appointment'],
+				languages: ['en', 'ar']
+			})
+			.returning();
+		serviceId = s.id;
+		await db.insert(serviceAtLocations).values({ serviceId, locationId: loc.id });
+		await db.insert(phones).values({ serviceId, number: '+39 06 555 0101' });
+		await db.insert(requiredDocuments).values({ serviceId, document: { en: 'Nothing needed', ar: 'لا شيء مطلوب' } });
+		await db.insert(serviceAreas).values([
+			{ serviceId, neighbourhoodId: nb.id, description: { en: 'Home visits for families' } },
+			{ serviceId, name: 'Portavera (whole city)' }
+		]);
+		await db.insert(schedules).values([1, 2, 3, 4, 5].map((weekday) => ({ serviceId, weekday, opensAt: '08:00', closesAt: '18:00' })));
+	}
 });
-afterAll(async () => {
-	for (const t of tabs) await t.close().catch(() => {});
-	await browser?.close();
-	await app?.stop();
-});
-
-async function tab(opts: TabOptions = {}): Promise<Tab> {
-	const t = await Tab.open(browser, app.url, opts);
-	tabs.push(t);
-	onTestFailed(async () => {
-		console.error(`screenshot of ${t.where()}: ${await t.screenshot('portal-failed')}`);
-	});
-	return t;
-}
+const tab = (opts: TabOptions = {}) => env.tab(opts);
 
 describe.each(['en', 'ar'])('the portal with JavaScript off (%s)', (locale) => {
 	it('goes from a need tile to a service page and its print view', async () => {
@@ -139,7 +122,7 @@ describe.each(['en', 'ar'])('the portal with JavaScript off (%s)', (locale) => {
 describe('the portal with JavaScript on', () => {
 	it('searches near me with the position rounded to about 100 m, only on request', async () => {
 		const t = await tab({ js: true, locale: 'en' });
-		await t.context.grantPermissions(['geolocation'], { origin: app.url });
+		await t.context.grantPermissions(['geolocation'], { origin: env.app.url });
 		await t.context.setGeolocation({ latitude: 41.902783, longitude: 12.496366 });
 		await t.visit('/');
 		const button = t.page.locator('[data-near-me] button');
@@ -160,7 +143,7 @@ describe('the portal with JavaScript on', () => {
 			{ name: 'Job desk Mercato', lat: 41.91, lng: 12.5 } // about 1.1 km
 		];
 		beforeAll(async () => {
-			const db = app.database.db;
+			const db = env.app.database.db;
 			const [org] = await db.select().from(organisations).where(eq(organisations.slug, 'browser-clinic'));
 			for (const d of desks) {
 				if ((await db.select().from(services).where(eq(services.organisationId, org.id))).some((x) => x.name.en === d.name)) continue;
@@ -180,7 +163,7 @@ describe('the portal with JavaScript on', () => {
 
 		it('shows the results nearest first with their distance, and can search anywhere again', async () => {
 			const t = await tab({ js: true, locale });
-			await t.context.grantPermissions(['geolocation'], { origin: app.url });
+			await t.context.grantPermissions(['geolocation'], { origin: env.app.url });
 			await t.context.setGeolocation(here);
 			await t.visit('/services?need=work');
 			expect(await t.htmlAttrs()).toEqual({ lang: locale, dir: locale === 'ar' ? 'rtl' : 'ltr' });

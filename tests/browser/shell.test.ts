@@ -4,37 +4,14 @@
  * and that public pages need no JavaScript. axe-core runs on every page.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { launchBrowser, Tab, type TabOptions } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { browserTestApp, type Tab, type TabOptions } from './helpers.ts';
 
 const messages = (locale: string): Record<string, string> =>
 	JSON.parse(readFileSync(`messages/common/${locale}.json`, 'utf8'));
 
-let app: TestApp;
-let browser: Browser;
-const tabs: Tab[] = [];
-
-beforeAll(async () => {
-	app = await startTestApp({ smtp: false });
-	browser = await launchBrowser();
-});
-afterAll(async () => {
-	for (const t of tabs) await t.close().catch(() => {});
-	await browser?.close();
-	await app?.stop();
-});
-
-/** A fresh tab; on failure its page is saved as a screenshot (path printed). */
-async function tab(opts: TabOptions = {}): Promise<Tab> {
-	const t = await Tab.open(browser, app.url, opts);
-	tabs.push(t);
-	onTestFailed(async () => {
-		console.error(`screenshot of ${t.where()}: ${await t.screenshot('failed')}`);
-	});
-	return t;
-}
+const env = browserTestApp({ name: 'shell' });
+const tab = (opts: TabOptions = {}) => env.tab(opts);
 
 describe.each([
 	{ js: true, mode: 'JavaScript on' },
@@ -144,7 +121,7 @@ describe('public pages without JavaScript', () => {
 			modulepreload: [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => (l as HTMLLinkElement).href)
 		}));
 		// The home and search pages load the portal's one small same-origin file ("near me", offline saving; portal track).
-		const allowed = path === '/' || path === '/services' ? [`${app.url}/portal.js`] : [];
+		const allowed = path === '/' || path === '/services' ? [`${env.app.url}/portal.js`] : [];
 		expect(scripts.filter((u) => !u.endsWith('/sw.js')), 'JavaScript files requested').toEqual(allowed);
 		expect(inPage.scripts, '<script> elements').toEqual(allowed);
 		expect(inPage.modulepreload, 'modulepreload links').toEqual([]);
