@@ -25,7 +25,7 @@ let shareId: string;
 
 const as = (u: TestUser, locale = 'en'): Client => signIn(app.client({ locale }), u);
 const url = () => `/app/folders/${personId}`;
-const audits = (action: string, outcome = 'done') =>
+const audits = (action: string, outcome: 'done' | 'denied' = 'done') =>
 	db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.resourceId, personId), eq(auditLog.outcome, outcome)));
 const rowCount = async () => ({
 	people: (await db.select({ n: count() }).from(people))[0].n,
