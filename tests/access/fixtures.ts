@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db/index.ts';
-import { invitations, locations, memberships, organisations, serviceAtLocations, services, users } from '../../src/lib/server/db/schema/index.ts';
+import { caseTeam, caseWorkers, consents, invitations, locations, people, memberships, organisations, serviceAtLocations, services, users } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
 
@@ -37,6 +37,9 @@ export interface Fixtures {
 	location: { id: string };
 	otherService: { id: string };
 	unverifiedService: { id: string };
+	/** Support folders: one of `org` (its case worker leads it), one of the other organisation. */
+	folder: { id: string };
+	otherFolder: { id: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
 	userIds: Partial<Record<Role, string>>;
@@ -125,5 +128,22 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 		.returning({ id: services.id });
 	await db.insert(serviceAtLocations).values({ serviceId: service.id, locationId: location.id });
 
-	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, tokens, userIds };
+	const folders = await db
+		.insert(people)
+		.values([
+			{ preferredName: 'Matrix person', createdByOrganisationId: org.id },
+			{ preferredName: 'Other person', createdByOrganisationId: otherOrg.id }
+		])
+		.returning({ id: people.id });
+	const [folder, otherFolder] = folders;
+	for (const [f, o, lead] of [
+		[folder, org.id, userIds.case_worker!],
+		[otherFolder, otherOrg.id, userIds.other_org_owner!]
+	] as const) {
+		await db.insert(consents).values({ personId: f.id, purpose: 'coordination', method: 'written', recordedBy: lead, recordedByOrganisationId: o });
+		await db.insert(caseTeam).values({ personId: f.id, organisationId: o, addedBy: lead });
+		await db.insert(caseWorkers).values({ personId: f.id, userId: lead, organisationId: o, lead: true, addedBy: lead });
+	}
+
+	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, tokens, userIds };
 }

@@ -121,6 +121,42 @@ function directoryWorkspaceActions(): Record<string, RouteEntry> {
 	return out;
 }
 
+/**
+ * Support folders (issue 4): the fixture folder belongs to `org`, whose owner,
+ * coordinator and case worker may open it; everyone else, another
+ * organisation's owner and city staff included, finds nothing there.
+ */
+const folderWorkers = (allowed: Expect, others: Expect) =>
+	byRole(others, 'signin', { owner: allowed, coordinator: allowed, case_worker: allowed, owner_without_second_factor: '2fa' });
+
+function folderRoutes(): Record<string, RouteEntry> {
+	return {
+		'/app/folders': { path: () => '/app/folders', expect: byRole('ok', 'signin', { owner_without_second_factor: '2fa' }) },
+		'/app/folders/new': { path: () => '/app/folders/new', expect: { ...folderWorkers('ok', 'forbidden'), other_org_owner: 'ok' } },
+		'/app/folders/[personId]': { path: (f) => `/app/folders/${f.folder.id}`, expect: folderWorkers('ok', 'notfound') }
+	};
+}
+
+function folderPrivate(): Record<string, RouteEntry> {
+	return {
+		'/app/folders/[personId] (forged id)': { path: () => '/app/folders/00000000-0000-4000-8000-000000000000', expect: byRole('notfound', 'signin') },
+		'/app/folders/[personId] (not a uuid)': { path: () => "/app/folders/1'%20or%201=1--", expect: byRole('notfound', 'signin') },
+		// A folder of another organisation: not even its existence shows, to this organisation's workers either.
+		'/app/folders/[personId] (another organisation)': { path: (f) => `/app/folders/${f.otherFolder.id}`, expect: byRole('notfound', 'signin', { other_org_owner: 'ok' }) }
+	};
+}
+
+function folderActions(): Record<string, RouteEntry> {
+	const out: Record<string, RouteEntry> = {
+		'/app/folders/new ?/create': { path: () => '/app/folders/new?/create', expect: { ...folderWorkers('invalid', 'forbidden'), other_org_owner: 'invalid' } }
+	};
+	for (const a of ['recordConsent', 'withdrawConsent', 'addTeam', 'addWorker', 'setLead']) {
+		out[`/app/folders/[personId] ?/${a}`] = { path: (f) => `/app/folders/${f.folder.id}?/${a}`, expect: folderWorkers('invalid', 'notfound') };
+		out[`/app/folders/[personId] ?/${a} (another organisation)`] = { path: (f) => `/app/folders/${f.otherFolder.id}?/${a}`, expect: byRole('notfound', 'signin', { other_org_owner: 'invalid' }) };
+	}
+	return out;
+}
+
 export const matrix: Record<string, RouteEntry> = {
 	// Public portal
 	'/': { path: () => '/', expect: everyone('ok') },
@@ -214,6 +250,9 @@ export const matrix: Record<string, RouteEntry> = {
 	// the staff views of stale records (admin, officer) and the ecosystem map (admin, officer, evaluator).
 	...directoryWorkspaceRoutes(),
 
+	// Support folders (issue 4)
+	...folderRoutes(),
+
 	// City administration
 	'/app/admin': {
 		path: () => '/app/admin',
@@ -278,7 +317,9 @@ export const privateRecords: Record<string, RouteEntry> = {
 		expect: byRole('notfound', 'signin')
 	},
 	// Directory workspace track
-	...directoryWorkspacePrivate()
+	...directoryWorkspacePrivate(),
+	// Support folders
+	...folderPrivate()
 };
 
 /**
@@ -373,5 +414,7 @@ export const formActions: Record<string, RouteEntry> = {
 	// Every fixture account already has TOTP on, so starting a new set-up is a conflict.
 	'/account/security ?/start': { path: () => '/account/security?/start', expect: byRole('conflict', 'signin') },
 	// Directory workspace track
-	...directoryWorkspaceActions()
+	...directoryWorkspaceActions(),
+	// Support folders
+	...folderActions()
 };

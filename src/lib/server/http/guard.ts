@@ -43,6 +43,8 @@ export function resourceId(resource?: Resource): string | null {
 			return resource.id;
 		case 'invitation':
 			return resource.organisationId;
+		case 'folder':
+			return resource.personId;
 		default:
 			return null;
 	}

@@ -34,7 +34,26 @@ export type Resource =
 	| { type: 'platform' }
 	| { type: 'account'; userId: string }
 	| { type: 'organisation'; id: string; verification?: VerificationState }
-	| { type: 'invitation'; organisationId: string };
+	| { type: 'invitation'; organisationId: string }
+	| FolderResource;
+
+/**
+ * A person's support folder, with the facts its access rule needs, loaded
+ * once per request by the use case (docs/decisions/016-support-folder.md).
+ */
+export interface FolderResource {
+	type: 'folder';
+	personId: string;
+	/** Organisations on the case team (not removed). */
+	teamOrganisationIds: readonly string[];
+	/**
+	 * Organisations whose access an active consent covers: the one holding the
+	 * `coordination` consent and those named by active `share` consents.
+	 */
+	consentedOrganisationIds: readonly string[];
+	/** The lead worker's user id, if there is one. */
+	leadUserId: string | null;
+}
 
 export type Decision = 'allowed' | 'denied' | 'sign_in_required' | 'second_factor_required';
 
@@ -52,6 +71,20 @@ const orgRole = (a: Actor, r: Resource, ...roles: MemberRole[]) => {
 	const id = r.type === 'organisation' ? r.id : r.type === 'invitation' ? r.organisationId : null;
 	const role = id ? a.memberships.get(id) : undefined;
 	return role !== undefined && roles.includes(role);
+};
+/** Folder work is done by these roles of an organisation. */
+const folderRoles: readonly MemberRole[] = ['owner', 'coordinator', 'case_worker'];
+/**
+ * The folder rule: a case worker, coordinator or owner of an organisation that
+ * is on the team AND covered by an active consent. Nothing else opens a folder
+ * (break-glass comes in a later slice).
+ */
+const folderAccess = (a: Actor, r: Resource) => {
+	if (!signedIn(a) || r.type !== 'folder') return false;
+	return r.teamOrganisationIds.some((id) => {
+		const role = a.memberships.get(id);
+		return role !== undefined && folderRoles.includes(role) && r.consentedOrganisationIds.includes(id);
+	});
 };
 const isMember = (a: Actor, r: Resource) =>
 	orgRole(a, r, 'owner', 'coordinator', 'case_worker', 'volunteer_coordinator', 'member');
@@ -141,6 +174,18 @@ export const rules = {
 	'directory.staff': { allow: (a) => platform(a, 'admin', 'integration_officer') },
 	/** The ecosystem map (counts of services, no personal data). */
 	'directory.map.view': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator') },
+
+	// Support folders (issue 4). A resource of type 'organisation' is the
+	// organisation a new folder is opened for; a 'folder' carries its facts.
+	'folder.create': {
+		personalData: true,
+		allow: (a, r) => orgRole(a, r, ...folderRoles)
+	},
+	'folder.view': { personalData: true, allow: folderAccess },
+	/** Record and withdraw consents: whoever may open the folder. */
+	'folder.consent.manage': { personalData: true, allow: folderAccess },
+	/** Add organisations (named by a `share` consent) and workers, choose the lead worker. */
+	'folder.team.manage': { personalData: true, allow: folderAccess },
 
 	// Platform administration
 	'platform.admin.view': { personalData: true, allow: (a) => platform(a, 'admin', 'integration_officer') },

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MemberRole, PlatformRole } from '../db/schema/index.ts';
-import { actions, allowedOrganisations, anonymous, can, rules, type Action, type Actor, type Decision, type Resource } from './index.ts';
+import { actions, allowedOrganisations, anonymous, can, rules, type Action, type Actor, type Decision, type FolderResource, type Resource } from './index.ts';
 
 const ORG = '00000000-0000-4000-8000-0000000000aa';
 const OTHER = '00000000-0000-4000-8000-0000000000bb';
@@ -50,6 +50,12 @@ const actors = {
 type ActorName = keyof typeof actors;
 const columns = Object.keys(actors) as ActorName[];
 
+const PERSON = '00000000-0000-4000-8000-0000000000cc';
+/** A folder whose team is THE organisation, which holds the coordination consent. */
+function folder(facts: Partial<Omit<FolderResource, 'type'>> = {}): FolderResource {
+	return { type: 'folder', personId: PERSON, teamOrganisationIds: [ORG], consentedOrganisationIds: [ORG], leadUserId: null, ...facts };
+}
+
 /** The resource each action is asked about: THE organisation (unverified), or the actor's own account. */
 function resourceFor(action: Action, actor: Actor): Resource {
 	if (action.startsWith('account.')) return { type: 'account', userId: actor.kind === 'user' ? actor.userId : 'nobody' };
@@ -60,6 +66,8 @@ function resourceFor(action: Action, actor: Actor): Resource {
 		return { type: 'organisation', id: ORG, verification: 'unverified' };
 	}
 	if (action.startsWith('invitation.')) return { type: 'invitation', organisationId: ORG };
+	if (action === 'folder.create') return { type: 'organisation', id: ORG, verification: 'unverified' };
+	if (action.startsWith('folder.')) return folder();
 	return { type: 'platform' };
 }
 
@@ -94,7 +102,11 @@ const table: Record<Action, string> = {
 	'directory.export':             'S    D    D    A    A    A    A    A    A    A    A    A    D    A    A    A    A    A',
 	'directory.staff':              'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    D',
 	'directory.map.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A',
-	'platform.stats.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A'
+	'platform.stats.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A',
+	'folder.create':                'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D',
+	'folder.view':                  'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D',
+	'folder.consent.manage':        'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D',
+	'folder.team.manage':           'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D'
 };
 
 const code: Record<string, Decision> = { A: 'allowed', D: 'denied', S: 'sign_in_required', F: 'second_factor_required' };
@@ -150,5 +162,36 @@ describe('resources the table does not cover', () => {
 	it('drops forged and foreign organisation ids in bulk checks', () => {
 		expect(allowedOrganisations(actors.owner_2f, 'organisation.update', [ORG, OTHER, 'not-a-uuid'])).toEqual([ORG]);
 		expect(allowedOrganisations(actors.member, 'organisation.update', [ORG])).toEqual([]);
+	});
+});
+
+describe('folders: team × role × consent', () => {
+	const folderActions = ['folder.view', 'folder.consent.manage', 'folder.team.manage'] as const;
+
+	it('refuses a team organisation whose consent is withdrawn, and a consented organisation not on the team', () => {
+		for (const a of folderActions) {
+			expect(can(actors.caseworker_2f, a, folder({ consentedOrganisationIds: [] })), a).toBe('denied');
+			expect(can(actors.caseworker_2f, a, folder({ teamOrganisationIds: [], consentedOrganisationIds: [ORG] })), a).toBe('denied');
+		}
+	});
+
+	it('lets a second organisation in only while it is on the team and named by a share consent', () => {
+		const other = actors.other_owner_2f;
+		expect(can(other, 'folder.view', folder())).toBe('denied');
+		expect(can(other, 'folder.view', folder({ teamOrganisationIds: [ORG, OTHER] }))).toBe('denied');
+		expect(can(other, 'folder.view', folder({ consentedOrganisationIds: [ORG, OTHER] }))).toBe('denied');
+		expect(can(other, 'folder.view', folder({ teamOrganisationIds: [ORG, OTHER], consentedOrganisationIds: [ORG, OTHER] }))).toBe('allowed');
+	});
+
+	it('gives city staff and the lead worker id alone nothing', () => {
+		const staff = [actors.admin_2f, actors.officer_2f, actors.evaluator];
+		for (const s of staff) expect(can(s, 'folder.view', folder())).toBe('denied');
+		const stranger = actors.resident;
+		expect(can(stranger, 'folder.view', folder({ leadUserId: stranger.kind === 'user' ? stranger.userId : null }))).toBe('denied');
+	});
+
+	it('asks for a folder resource, not an organisation, to open one', () => {
+		expect(can(actors.caseworker_2f, 'folder.view', { type: 'organisation', id: ORG })).toBe('denied');
+		expect(can(actors.caseworker_2f, 'folder.create', folder())).toBe('denied');
 	});
 });

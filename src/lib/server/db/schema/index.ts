@@ -3,3 +3,4 @@ export * from './organisations.ts';
 export * from './places.ts';
 export * from './platform.ts';
 export * from './directory.ts';
+export * from './support.ts';

@@ -1,0 +1,81 @@
+/**
+ * The shapes of the support folder's forms, shared by routes and tests.
+ * Errors are names of messages in messages/support (or the generic field
+ * messages), translated by readForm.
+ */
+import { z } from 'zod';
+import { fields } from '../http/form.ts';
+import { consentMethods } from '../db/schema/index.ts';
+import { spokenLanguages } from '../../directory/taxonomy.ts';
+
+const thisYear = () => new Date().getUTCFullYear();
+
+const method = z.enum(consentMethods, { error: 'support_method_required' });
+
+/** "ar, fr" or "ar fr": ISO 639-1 codes the directory knows. */
+const languageList = z
+	.string()
+	.optional()
+	.transform((s) => [...new Set((s ?? '').toLowerCase().split(/[\s,;]+/).filter((x) => x !== ''))])
+	.refine((l) => l.length <= 10 && l.every((c) => c in spokenLanguages), { error: 'support_languages_invalid' });
+
+const birthYear = z
+	.string()
+	.optional()
+	.transform((s) => (s ?? '').trim())
+	.pipe(
+		z.union([
+			z.literal('').transform(() => null),
+			z
+				.string()
+				.regex(/^\d{4}$/, { error: 'support_birth_year_invalid' })
+				.transform(Number)
+				.refine((y) => y >= 1900 && y <= thisYear(), { error: 'support_birth_year_invalid' })
+		])
+	);
+
+export const newFolderForm = z.object({
+	formId: z.uuid({ error: 'error_bad_request' }),
+	/** Absent when the worker has one organisation (the route fills it in). */
+	organisationId: z
+		.string()
+		.optional()
+		.transform((s) => (s ?? '').trim())
+		.pipe(z.union([z.literal('').transform(() => null), z.uuid({ error: 'support_organisation_required' })])),
+	preferredName: fields.text(100),
+	birthYear,
+	languages: languageList,
+	contact: fields.optionalText(200),
+	method
+});
+export type NewFolderInput = Omit<z.infer<typeof newFolderForm>, 'organisationId'> & { organisationId: string };
+
+export const recordConsentForm = z
+	.object({
+		purpose: z.enum(['coordination', 'share', 'statistics'], { error: 'support_purpose_required' }),
+		organisationId: z
+			.string()
+			.optional()
+			.transform((s) => (s ?? '').trim())
+			.pipe(z.union([z.literal('').transform(() => null), z.uuid({ error: 'support_organisation_required' })])),
+		method
+	})
+	.refine((c) => (c.purpose === 'share') === (c.organisationId !== null), {
+		error: 'support_share_needs_organisation',
+		path: ['organisationId']
+	});
+export type RecordConsentInput = z.infer<typeof recordConsentForm>;
+
+export const withdrawConsentForm = z.object({
+	consentId: z.uuid({ error: 'support_consent_not_found' }),
+	reason: fields.text(500)
+});
+
+export const addTeamForm = z.object({ organisationId: z.uuid({ error: 'support_organisation_required' }) });
+
+export const addWorkerForm = z.object({
+	userId: z.uuid({ error: 'support_worker_required' }),
+	lead: fields.checkbox()
+});
+
+export const setLeadForm = z.object({ userId: z.uuid({ error: 'support_worker_required' }) });

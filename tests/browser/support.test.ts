@@ -1,0 +1,82 @@
+/**
+ * The support folder in a real browser: a case worker creates a folder and
+ * records a consent, with JavaScript in English and without it in Arabic;
+ * every page on the way is accessible (axe) and right-to-left in Arabic.
+ */
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { addMember, createUser, type TestUser } from '../helpers/users.ts';
+import { consents, organisations } from '../../src/lib/server/db/schema/index.ts';
+import { launchBrowser, Tab } from './helpers.ts';
+
+let app: TestApp;
+let browser: Browser;
+let worker: TestUser;
+const tabs: Tab[] = [];
+
+beforeAll(async () => {
+	app = await startTestApp({ smtp: false });
+	browser = await launchBrowser();
+	const db = app.database.db;
+	const orgs = await db
+		.insert(organisations)
+		.values([
+			{ slug: 'bs-a', name: 'Casa dei Popoli', type: 'ngo', verification: 'verified' },
+			{ slug: 'bs-b', name: 'Sportello Diritti', type: 'ngo', verification: 'verified' }
+		])
+		.returning({ id: organisations.id });
+	worker = await createUser(db, { displayName: 'Marta', totp: true, secondFactor: true });
+	await addMember(db, orgs[0].id, worker.id, 'case_worker');
+});
+afterAll(async () => {
+	for (const t of tabs) await t.close().catch(() => {});
+	await browser?.close();
+	await app?.stop();
+});
+
+async function open(js: boolean, locale: string): Promise<Tab> {
+	const t = await Tab.open(browser, app.url, { js, locale });
+	tabs.push(t);
+	onTestFailed(async () => console.error(`screenshot of ${t.where()}: ${await t.screenshot('support-failed')}`));
+	await t.context.addCookies([{ name: 'convive_session', value: worker.token, url: app.url }]);
+	return t;
+}
+
+describe.each([
+	{ js: true, locale: 'en', name: 'Amina', mode: 'JavaScript on, English' },
+	{ js: false, locale: 'ar', name: 'أمينة', mode: 'JavaScript off, Arabic' }
+])('a case worker opens a folder ($mode)', ({ js, locale, name }) => {
+	it('creates the folder, records a share consent, and every page is accessible', async () => {
+		const t = await open(js, locale);
+		await t.visit('/app/folders');
+		expect(await t.htmlAttrs()).toEqual({ lang: locale, dir: locale === 'ar' ? 'rtl' : 'ltr' });
+		await t.visit('/app/folders/new');
+
+		// Forgot how the person agreed: the field says so, what was typed stays.
+		await t.page.locator('#preferredName').fill(name);
+		await t.page.locator('#languages').fill('ar, fr');
+		await t.page.locator('main form button[type="submit"]').click();
+		await expect.poll(() => t.page.locator('#method[aria-invalid="true"]').count(), { timeout: 15_000 }).toBe(1);
+		await t.check();
+		await expect(t.page.locator('#preferredName').inputValue()).resolves.toBe(name);
+
+		await t.page.locator('#method').selectOption('oral_interpreter');
+		await t.page.locator('main form button[type="submit"]').click();
+		await t.page.waitForURL(/\/app\/folders\/[0-9a-f-]{36}\?created=1$/, { timeout: 15_000 });
+		await t.check();
+		await expect(t.page.locator('h1').innerText()).resolves.toBe(name);
+		const personId = /folders\/([0-9a-f-]{36})/.exec(t.page.url())![1];
+
+		await t.page.locator('#consent-purpose').selectOption('share');
+		await t.page.locator('#consent-organisation').selectOption({ label: 'Sportello Diritti' });
+		await t.page.locator('#consent-method').selectOption('written');
+		await t.page.locator('form[action="?/recordConsent"] button').click();
+		await expect
+			.poll(() => t.page.locator('section[aria-labelledby="consents-heading"] h3').allInnerTexts(), { timeout: 15_000 })
+			.toEqual(expect.arrayContaining([expect.stringContaining('Sportello Diritti')]));
+		await t.check();
+		const stored = (await app.database.db.select().from(consents)).filter((c) => c.personId === personId);
+		expect(stored.map((c) => c.purpose).sort()).toEqual(['coordination', 'share']);
+	});
+});
