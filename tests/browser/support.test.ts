@@ -3,43 +3,32 @@
  * records a consent, with JavaScript in English and without it in Arabic;
  * every page on the way is accessible (axe) and right-to-left in Arabic.
  */
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { describe, expect, it } from 'vitest';
 import { addMember, createUser, type TestUser } from '../helpers/users.ts';
 import { consents, organisations } from '../../src/lib/server/db/schema/index.ts';
-import { launchBrowser, Tab } from './helpers.ts';
+import { browserTestApp, type Tab } from './helpers.ts';
 
-let app: TestApp;
-let browser: Browser;
 let worker: TestUser;
-const tabs: Tab[] = [];
 
-beforeAll(async () => {
-	app = await startTestApp({ smtp: false });
-	browser = await launchBrowser();
-	const db = app.database.db;
-	const orgs = await db
-		.insert(organisations)
-		.values([
-			{ slug: 'bs-a', name: 'Casa dei Popoli', type: 'ngo', verification: 'verified' },
-			{ slug: 'bs-b', name: 'Sportello Diritti', type: 'ngo', verification: 'verified' }
-		])
-		.returning({ id: organisations.id });
-	worker = await createUser(db, { displayName: 'Marta', totp: true, secondFactor: true });
-	await addMember(db, orgs[0].id, worker.id, 'case_worker');
-});
-afterAll(async () => {
-	for (const t of tabs) await t.close().catch(() => {});
-	await browser?.close();
-	await app?.stop();
+const env = browserTestApp({
+	name: 'support',
+	setup: async (app) => {
+		const db = app.database.db;
+		const orgs = await db
+			.insert(organisations)
+			.values([
+				{ slug: 'bs-a', name: 'Casa dei Popoli', type: 'ngo', verification: 'verified' },
+				{ slug: 'bs-b', name: 'Sportello Diritti', type: 'ngo', verification: 'verified' }
+			])
+			.returning({ id: organisations.id });
+		worker = await createUser(db, { displayName: 'Marta', totp: true, secondFactor: true });
+		await addMember(db, orgs[0].id, worker.id, 'case_worker');
+	}
 });
 
 async function open(js: boolean, locale: string): Promise<Tab> {
-	const t = await Tab.open(browser, app.url, { js, locale });
-	tabs.push(t);
-	onTestFailed(async () => console.error(`screenshot of ${t.where()}: ${await t.screenshot('support-failed')}`));
-	await t.context.addCookies([{ name: 'convive_session', value: worker.token, url: app.url }]);
+	const t = await env.tab({ js, locale });
+	await t.context.addCookies([{ name: 'convive_session', value: worker.token, url: env.app.url }]);
 	return t;
 }
 
@@ -76,7 +65,7 @@ describe.each([
 			.poll(() => t.page.locator('section[aria-labelledby="consents-heading"] h3').allInnerTexts(), { timeout: 15_000 })
 			.toEqual(expect.arrayContaining([expect.stringContaining('Sportello Diritti')]));
 		await t.check();
-		const stored = (await app.database.db.select().from(consents)).filter((c) => c.personId === personId);
+		const stored = (await env.app.database.db.select().from(consents)).filter((c) => c.personId === personId);
 		expect(stored.map((c) => c.purpose).sort()).toEqual(['coordination', 'share']);
 	});
 });
