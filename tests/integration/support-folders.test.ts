@@ -56,6 +56,19 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
+describe('the way in', () => {
+	it('shows case workers a link to the support folders on their dashboard, and plain members none', async () => {
+		const dash = await as(workerA).get('/app');
+		expect(dash.status).toBe(200);
+		expect(dash.html).toContain('href="/app/folders"');
+		const plain = await createUser(db, { displayName: 'Paolo' });
+		await addMember(db, orgA, plain.id, 'member');
+		const theirs = await as(plain).get('/app');
+		expect(theirs.status).toBe(200);
+		expect(theirs.html).not.toContain('href="/app/folders"');
+	});
+});
+
 describe('a folder, its consents and its team', () => {
 	it('creates a folder with the coordination consent, the team and the lead worker; the same form twice makes one', async () => {
 		const c = as(workerA);

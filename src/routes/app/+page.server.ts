@@ -21,6 +21,10 @@ export const load: PageServerLoad = async (event) => {
 		organisations,
 		invitations,
 		staff: admin === 'allowed' || admin === 'second_factor_required',
+		/** Support folders: for those who may open folders for one of their organisations. */
+		folders: [...(ctx.actor.kind === 'user' ? ctx.actor.memberships.keys() : [])].some(
+			(id) => can(ctx.actor, 'folder.create', { type: 'organisation', id }) !== 'denied'
+		),
 		/** Directory track: the staff views of the directory (stale records, ecosystem map). */
 		directory: {
 			stale: can(ctx.actor, 'directory.staff') === 'allowed',
