@@ -56,44 +56,31 @@ const codes = (known: readonly string[]) =>
 		.refine((a) => a.every((c) => known.includes(c)), { error: 'field_invalid_choice' });
 
 const optionalInt = (min: number, max: number) =>
-	z
-		.string()
-		.optional()
-		.transform((s) => (s ?? '').trim())
-		.pipe(
-			z.union([
-				z.literal('').transform(() => null),
-				z
-					.string()
-					.regex(/^-?\d{1,6}$/, { error: 'directory_number_invalid' })
-					.transform(Number)
-					.pipe(z.number().min(min, { error: 'directory_number_range' }).max(max, { error: 'directory_number_range' }))
-			])
-		);
+	fields.blankOrNull(
+		z
+			.string()
+			.regex(/^-?\d{1,6}$/, { error: 'directory_number_invalid' })
+			.transform(Number)
+			.pipe(z.number().min(min, { error: 'directory_number_range' }).max(max, { error: 'directory_number_range' }))
+	);
 
 const optionalNumber = (min: number, max: number, error: string) =>
-	z
-		.string()
-		.optional()
-		.transform((s) => (s ?? '').trim().replace(',', '.'))
-		.pipe(
-			z.union([
-				z.literal('').transform(() => null),
+	fields.blankOrNull(
+		z
+			.string()
+			.transform((s) => s.replace(',', '.'))
+			.pipe(
 				z
 					.string()
 					.regex(/^-?\d{1,7}(\.\d{1,12})?$/, { error })
 					.transform(Number)
 					.pipe(z.number().min(min, { error }).max(max, { error }))
-			])
-		);
+			)
+	);
 
 export const webAddress = fields.optionalWebAddress(500, 'directory_url_invalid');
 
-const optionalUuid = z
-	.string()
-	.optional()
-	.transform((s) => (s ?? '').trim())
-	.pipe(z.union([z.literal('').transform(() => null), z.uuid({ error: 'field_invalid_choice' })]));
+const optionalUuid = fields.blankOrNull(z.uuid({ error: 'field_invalid_choice' }));
 
 const version = z.coerce.number({ error: 'directory_conflict' }).int().min(1);
 
@@ -279,11 +266,7 @@ export type ContactInput = z.infer<typeof contactForm>;
 /** An area the service serves: one of the city's neighbourhoods, or a wider area by name ("the whole city"). */
 export const areaForm = z
 	.strictObject({
-		neighbourhood: z
-			.string()
-			.optional()
-			.transform((s) => (s ?? '').trim())
-			.pipe(z.union([z.literal('').transform(() => null), z.uuid({ error: 'directory_neighbourhood_unknown' })])),
+		neighbourhood: fields.blankOrNull(z.uuid({ error: 'directory_neighbourhood_unknown' })),
 		name: fields.optionalText(200)
 	})
 	.superRefine((v, ctx) => {

@@ -185,6 +185,16 @@ export const fields = {
 						)
 				])
 			),
+	/**
+	 * An optional field: absent or blank (after trimming) is null, anything
+	 * else must pass `inner` (which gets the trimmed text).
+	 */
+	blankOrNull: <T>(inner: z.ZodType<T, string>) =>
+		z
+			.string()
+			.optional()
+			.transform((s) => (s ?? '').trim())
+			.pipe(z.union([z.literal('').transform(() => null), inner])),
 	uuid: () => z.uuid(),
 	checkbox: () =>
 		z

@@ -19,29 +19,21 @@ const languageList = z
 	.transform((s) => [...new Set((s ?? '').toLowerCase().split(/[\s,;]+/).filter((x) => x !== ''))])
 	.refine((l) => l.length <= 10 && l.every((c) => c in spokenLanguages), { error: 'support_languages_invalid' });
 
-const birthYear = z
-	.string()
-	.optional()
-	.transform((s) => (s ?? '').trim())
-	.pipe(
-		z.union([
-			z.literal('').transform(() => null),
-			z
-				.string()
-				.regex(/^\d{4}$/, { error: 'support_birth_year_invalid' })
-				.transform(Number)
-				.refine((y) => y >= 1900 && y <= thisYear(), { error: 'support_birth_year_invalid' })
-		])
-	);
+const birthYear = fields.blankOrNull(
+	z
+		.string()
+		.regex(/^\d{4}$/, { error: 'support_birth_year_invalid' })
+		.transform(Number)
+		.refine((y) => y >= 1900 && y <= thisYear(), { error: 'support_birth_year_invalid' })
+);
+
+/** Blank when the choice is not needed (one organisation; not a `share` consent). */
+const optionalOrganisation = fields.blankOrNull(z.uuid({ error: 'support_organisation_required' }));
 
 export const newFolderForm = z.object({
 	formId: z.uuid({ error: 'error_bad_request' }),
 	/** Absent when the worker has one organisation (the route fills it in). */
-	organisationId: z
-		.string()
-		.optional()
-		.transform((s) => (s ?? '').trim())
-		.pipe(z.union([z.literal('').transform(() => null), z.uuid({ error: 'support_organisation_required' })])),
+	organisationId: optionalOrganisation,
 	preferredName: fields.text(100),
 	birthYear,
 	languages: languageList,
@@ -53,11 +45,7 @@ export type NewFolderInput = Omit<z.infer<typeof newFolderForm>, 'organisationId
 export const recordConsentForm = z
 	.object({
 		purpose: z.enum(['coordination', 'share', 'statistics'], { error: 'support_purpose_required' }),
-		organisationId: z
-			.string()
-			.optional()
-			.transform((s) => (s ?? '').trim())
-			.pipe(z.union([z.literal('').transform(() => null), z.uuid({ error: 'support_organisation_required' })])),
+		organisationId: optionalOrganisation,
 		method
 	})
 	.refine((c) => (c.purpose === 'share') === (c.organisationId !== null), {
