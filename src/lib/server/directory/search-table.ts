@@ -7,12 +7,11 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/index.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../organisations/errors.ts';
 
 /** One parameter however many ids (an import may touch 20,000 services). */
 function uuidArray(ids: readonly string[]) {
-	for (const id of ids) if (!UUID.test(id)) throw new Error(`not a uuid: ${id.slice(0, 40)}`);
+	for (const id of ids) if (!isUuid(id)) throw new Error(`not a uuid: ${String(id).slice(0, 40)}`);
 	return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 
