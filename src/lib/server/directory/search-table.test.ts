@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase, type TestDatabase } from '../../../../tests/helpers/db.ts';
 import { MONDAY_MORNING, seedSearchFixtures, type SearchFixtures } from '../../../../tests/helpers/search-fixtures.ts';
 import { locations, neighbourhoods, organisations, schedules, serviceAreas, serviceAtLocations, services } from '../db/schema/index.ts';
+import { localMoment as zonedMoment } from '../../directory/hours.ts';
 import { localMoment, rowsOf, searchServices } from './search.ts';
 import { deferSearchRefresh, refreshSearch } from './search-table.ts';
 
@@ -97,7 +98,7 @@ describe('the search table', () => {
 			[40.9, 14.4],
 			[40.83, 14.3]
 		].entries()) {
-			const [place] = await d.db.insert(locations).values({ organisationId: org.id, name: `Extra ${i}`, latitude: lat, longitude: lng }).returning();
+			const [place] = await d.db.insert(locations).values({ organisationId: org.id, name: { en: `Extra ${i}` }, latitude: lat, longitude: lng }).returning();
 			await d.db.insert(serviceAtLocations).values({ serviceId: f.ids.clinic, locationId: place.id });
 		}
 		expect(before).toBeGreaterThan(1000);
@@ -188,9 +189,9 @@ describe('the search table', () => {
 		for (let h = 0; h < 7 * 24; h += 1) {
 			const at = new Date(Date.UTC(2026, 0, 12, 0, 30) + h * 3_600_000);
 			const m = localMoment(at, 'Europe/Rome');
-			const [hh, mm] = m.time.split(':').map(Number);
+			const { minutes } = zonedMoment(at, 'Europe/Rome');
 			const rows = rowsOf<{ service_id: string; fast: boolean; slow: boolean }>(
-				await d.db.execute(sql`select x.service_id, x.week_open @> ${(m.weekday - 1) * 1440 + hh * 60 + mm}::int as fast,
+				await d.db.execute(sql`select x.service_id, x.week_open @> ${(m.weekday - 1) * 1440 + minutes}::int as fast,
 					exists (select 1 from schedules w where w.service_id = x.service_id and w.kind = 'weekly'
 					        and w.weekday = ${m.weekday} and w.opens_at <= ${m.time} and w.closes_at > ${m.time}) as slow
 					from service_search x where not x.irregular_hours`)

@@ -24,6 +24,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { CITY_TIME_ZONE, formatMinutes, localMoment as zonedMoment } from '../../directory/hours.ts';
 import { features as featureTerms, needs as needTerms } from '../../directory/taxonomy.ts';
 import { isDirectoryLocale, searchConfig, type LocalText } from '../../directory/text.ts';
 import type { Tx } from '../db/index.ts';
@@ -188,22 +189,8 @@ export function parseSearchQuery(input: Record<string, unknown> | URLSearchParam
 
 /** Weekday (1 = Monday … 7 = Sunday), date and 'HH:MM' of an instant in a time zone. */
 export function localMoment(now: Date, timeZone: string): { weekday: number; date: string; time: string } {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', {
-			timeZone,
-			weekday: 'short',
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			hourCycle: 'h23'
-		})
-			.formatToParts(now)
-			.map((p) => [p.type, p.value])
-	);
-	const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday) + 1;
-	return { weekday, date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+	const m = zonedMoment(now, timeZone);
+	return { weekday: m.weekday, date: m.date, time: formatMinutes(m.minutes) };
 }
 
 export interface SearchSqlOptions {
@@ -281,9 +268,9 @@ export function searchSql(query: SearchQuery, locale: string, opts: SearchSqlOpt
 		where.push(sql`x.neighbourhood_ids @> array[(select n.id from neighbourhoods n where n.slug = ${query.nb})]::uuid[]`);
 	}
 	if (query.open) {
-		const m = localMoment(opts.now ?? new Date(), opts.timeZone ?? 'Europe/Rome');
-		const [hh, mm] = m.time.split(':').map(Number);
-		const minuteOfWeek = (m.weekday - 1) * 1440 + hh * 60 + mm;
+		const zoned = zonedMoment(opts.now ?? new Date(), opts.timeZone ?? CITY_TIME_ZONE);
+		const m = { weekday: zoned.weekday, date: zoned.date, time: formatMinutes(zoned.minutes) };
+		const minuteOfWeek = (m.weekday - 1) * 1440 + zoned.minutes;
 		const today = sql`${m.date}::date`;
 		const covers = (e: SQL) =>
 			sql`${e}.kind = 'exception' and ${e}.valid_from <= ${today} and coalesce(${e}.valid_to, ${e}.valid_from) >= ${today}`;
