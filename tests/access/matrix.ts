@@ -124,7 +124,8 @@ function directoryWorkspaceActions(): Record<string, RouteEntry> {
 /**
  * Support folders (issue 4): the fixture folder belongs to `org`, whose owner,
  * coordinator and case worker may open it; everyone else, another
- * organisation's owner and city staff included, finds nothing there.
+ * organisation's owner and city staff included, finds nothing there: the
+ * same 403 as for an id that does not exist.
  */
 const folderWorkers = (allowed: Expect, others: Expect) =>
 	byRole(others, 'signin', { owner: allowed, coordinator: allowed, case_worker: allowed, owner_without_second_factor: '2fa' });
@@ -133,16 +134,16 @@ function folderRoutes(): Record<string, RouteEntry> {
 	return {
 		'/app/folders': { path: () => '/app/folders', expect: byRole('ok', 'signin', { owner_without_second_factor: '2fa' }) },
 		'/app/folders/new': { path: () => '/app/folders/new', expect: { ...folderWorkers('ok', 'forbidden'), other_org_owner: 'ok' } },
-		'/app/folders/[personId]': { path: (f) => `/app/folders/${f.folder.id}`, expect: folderWorkers('ok', 'notfound') }
+		'/app/folders/[personId]': { path: (f) => `/app/folders/${f.folder.id}`, expect: folderWorkers('ok', 'forbidden') }
 	};
 }
 
 function folderPrivate(): Record<string, RouteEntry> {
 	return {
-		'/app/folders/[personId] (forged id)': { path: () => '/app/folders/00000000-0000-4000-8000-000000000000', expect: byRole('notfound', 'signin') },
-		'/app/folders/[personId] (not a uuid)': { path: () => "/app/folders/1'%20or%201=1--", expect: byRole('notfound', 'signin') },
+		'/app/folders/[personId] (forged id)': { path: () => '/app/folders/00000000-0000-4000-8000-000000000000', expect: byRole('forbidden', 'signin') },
+		'/app/folders/[personId] (not a uuid)': { path: () => "/app/folders/1'%20or%201=1--", expect: byRole('forbidden', 'signin') },
 		// A folder of another organisation: not even its existence shows, to this organisation's workers either.
-		'/app/folders/[personId] (another organisation)': { path: (f) => `/app/folders/${f.otherFolder.id}`, expect: byRole('notfound', 'signin', { other_org_owner: 'ok' }) }
+		'/app/folders/[personId] (another organisation)': { path: (f) => `/app/folders/${f.otherFolder.id}`, expect: byRole('forbidden', 'signin', { other_org_owner: 'ok' }) }
 	};
 }
 
@@ -151,8 +152,8 @@ function folderActions(): Record<string, RouteEntry> {
 		'/app/folders/new ?/create': { path: () => '/app/folders/new?/create', expect: { ...folderWorkers('invalid', 'forbidden'), other_org_owner: 'invalid' } }
 	};
 	for (const a of ['recordConsent', 'withdrawConsent', 'addTeam', 'addWorker', 'setLead']) {
-		out[`/app/folders/[personId] ?/${a}`] = { path: (f) => `/app/folders/${f.folder.id}?/${a}`, expect: folderWorkers('invalid', 'notfound') };
-		out[`/app/folders/[personId] ?/${a} (another organisation)`] = { path: (f) => `/app/folders/${f.otherFolder.id}?/${a}`, expect: byRole('notfound', 'signin', { other_org_owner: 'invalid' }) };
+		out[`/app/folders/[personId] ?/${a}`] = { path: (f) => `/app/folders/${f.folder.id}?/${a}`, expect: folderWorkers('invalid', 'forbidden') };
+		out[`/app/folders/[personId] ?/${a} (another organisation)`] = { path: (f) => `/app/folders/${f.otherFolder.id}?/${a}`, expect: byRole('forbidden', 'signin', { other_org_owner: 'invalid' }) };
 	}
 	return out;
 }

@@ -111,7 +111,7 @@ describe('a folder, its consents and its team', () => {
 	});
 
 	it('keeps the folder from the second organisation until it is on the team and named by a share consent', async () => {
-		expect((await as(workerB).get(url())).status).toBe(404);
+		expect((await as(workerB).get(url())).status).toBe(403);
 		const a = as(workerA);
 		// Not named by a consent yet: the team refuses it.
 		const early = await a.post(`${url()}?/addTeam`, { organisationId: orgB });
@@ -123,7 +123,7 @@ describe('a folder, its consents and its team', () => {
 		expect(text(res.html)).toContain('Saved.');
 		shareId = (await activeConsents()).find((c) => c.purpose === 'share')!.id;
 		// Named, but not on the team: still nothing.
-		expect((await as(workerB).get(url())).status).toBe(404);
+		expect((await as(workerB).get(url())).status).toBe(403);
 
 		// The same consent posted again is refused; nothing new is stored.
 		const again = await a.post(`${url()}?/recordConsent`, { purpose: 'share', organisationId: orgB, method: 'written' });
@@ -140,8 +140,12 @@ describe('a folder, its consents and its team', () => {
 		expect(text(page.html)).toContain('Amina');
 		expect(text(page.html)).toContain('Sharing with Sportello Diritti');
 		expect(text((await b.get('/app/folders')).html)).toContain('Amina');
-		// B adds its own worker to the folder; A's lead stays.
-		expect((await b.post(`${url()}?/addWorker`, { userId: workerB.id })).status).toBe(200);
+		// B's case worker is not the lead: the team is not theirs to change.
+		const self = await b.post(`${url()}?/addWorker`, { userId: workerB.id });
+		expect(self.status).toBe(403);
+		expect(await db.select().from(caseWorkers).where(eq(caseWorkers.personId, personId))).toHaveLength(1);
+		// The lead worker adds B's worker to the folder; A's lead stays.
+		expect((await a.post(`${url()}?/addWorker`, { userId: workerB.id })).status).toBe(200);
 		expect(await db.select().from(caseWorkers).where(eq(caseWorkers.personId, personId))).toHaveLength(2);
 	});
 
@@ -150,9 +154,12 @@ describe('a folder, its consents and its team', () => {
 		expect((await a.post(`${url()}?/setLead`, { userId: workerB.id })).status).toBe(200);
 		const leads = await db.select().from(caseWorkers).where(and(eq(caseWorkers.personId, personId), eq(caseWorkers.lead, true)));
 		expect(leads.map((l) => l.userId)).toEqual([workerB.id]);
-		expect((await a.post(`${url()}?/setLead`, { userId: workerB.id })).status).toBe(409);
-		expect((await a.post(`${url()}?/setLead`, { userId: workerC.id })).status).toBe(400);
-		expect((await a.post(`${url()}?/setLead`, { userId: workerA.id })).status).toBe(200);
+		// A is a case worker without the lead now: the team is no longer A's to change.
+		expect((await a.post(`${url()}?/setLead`, { userId: workerA.id })).status).toBe(403);
+		const b = as(workerB);
+		expect((await b.post(`${url()}?/setLead`, { userId: workerB.id })).status).toBe(409);
+		expect((await b.post(`${url()}?/setLead`, { userId: workerC.id })).status).toBe(400);
+		expect((await b.post(`${url()}?/setLead`, { userId: workerA.id })).status).toBe(200);
 	});
 
 	it('ends the second organisation’s access at its next request when the share consent is withdrawn', async () => {
@@ -171,12 +178,12 @@ describe('a folder, its consents and its team', () => {
 
 		// The tab B still has open: the next request shows nothing of the folder.
 		const after = await b.get(url());
-		expect(after.status).toBe(404);
+		expect(after.status).toBe(403);
 		expect(text(after.html)).not.toContain('Amina');
 		expect(text((await b.get('/app/folders')).html)).not.toContain('Amina');
 		const before = await rowCount();
 		const late = await b.post(`${url()}?/recordConsent`, { purpose: 'share', organisationId: orgB, method: 'written' });
-		expect(late.status).toBe(404);
+		expect(late.status).toBe(403);
 		expect(await rowCount()).toEqual(before);
 
 		// Withdrawing it again (a replayed form) changes nothing.
@@ -190,12 +197,12 @@ describe('a folder, its consents and its team', () => {
 		const before = await rowCount();
 		for (const path of [url(), '/app/folders/00000000-0000-4000-8000-000000000000', "/app/folders/1'%20or%201=1--"]) {
 			const page = await c.get(path);
-			expect(page.status, path).toBe(404);
+			expect(page.status, path).toBe(403);
 			expect(text(page.html)).not.toContain('Amina');
 		}
 		for (const action of ['recordConsent', 'withdrawConsent', 'addTeam', 'addWorker', 'setLead']) {
 			const res = await c.post(`${url()}?/${action}`, { purpose: 'share', organisationId: orgC, method: 'written', consentId: shareId, reason: 'x', userId: workerC.id });
-			expect(res.status, action).toBe(404);
+			expect(res.status, action).toBe(403);
 		}
 		expect(text((await c.get('/app/folders')).html)).not.toContain('Amina');
 		expect(await rowCount()).toEqual(before);

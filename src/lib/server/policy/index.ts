@@ -35,7 +35,9 @@ export type Resource =
 	| { type: 'account'; userId: string }
 	| { type: 'organisation'; id: string; verification?: VerificationState }
 	| { type: 'invitation'; organisationId: string }
-	| FolderResource;
+	| FolderResource
+	| ReferralResource
+	| GuardianshipResource;
 
 /**
  * A person's support folder, with the facts its access rule needs, loaded
@@ -53,6 +55,32 @@ export interface FolderResource {
 	consentedOrganisationIds: readonly string[];
 	/** The lead worker's user id, if there is one. */
 	leadUserId: string | null;
+	/** The lead worker's organisation: it alone reads protected fields and answers subject-rights requests. */
+	leadOrganisationId: string | null;
+	/** Users holding an unexpired break-glass grant for this person. */
+	breakGlassUserIds: readonly string[];
+	/** An active consent of purpose `protected_fields` exists. */
+	protectedConsent: boolean;
+}
+
+/**
+ * A referral: the receiving organisation works on it from its inbox and sees
+ * only what was shared; the sending side sees it through the folder.
+ */
+export interface ReferralResource {
+	type: 'referral';
+	referralId: string;
+	fromOrganisationId: string | null;
+	toOrganisationId: string;
+	/** The facts of the person's folder (null once the folder is erased). */
+	folder: FolderResource | null;
+}
+
+/** A guardian's work with the children assigned to them. */
+export interface GuardianshipResource {
+	type: 'guardianship';
+	/** The user who is the guardian. */
+	guardianUserId: string;
 }
 
 export type Decision = 'allowed' | 'denied' | 'sign_in_required' | 'second_factor_required';
@@ -76,8 +104,7 @@ const orgRole = (a: Actor, r: Resource, ...roles: MemberRole[]) => {
 const folderRoles: readonly MemberRole[] = ['owner', 'coordinator', 'case_worker'];
 /**
  * The folder rule: a case worker, coordinator or owner of an organisation that
- * is on the team AND covered by an active consent. Nothing else opens a folder
- * (break-glass comes in a later slice).
+ * is on the team AND covered by an active consent.
  */
 const folderAccess = (a: Actor, r: Resource) => {
 	if (!signedIn(a) || r.type !== 'folder') return false;
@@ -86,11 +113,45 @@ const folderAccess = (a: Actor, r: Resource) => {
 		return role !== undefined && folderRoles.includes(role) && r.consentedOrganisationIds.includes(id);
 	});
 };
+/** An unexpired emergency ("break the glass") grant for this folder. */
+const breakGlassHeld = (a: Actor, r: Resource) => signedIn(a) && r.type === 'folder' && r.breakGlassUserIds.includes(a.userId);
+/** Team access, by the lead worker or a coordinator or owner of a covered team organisation. */
+const folderSteward = (a: Actor, r: Resource) => {
+	if (!folderAccess(a, r) || !signedIn(a) || r.type !== 'folder') return false;
+	if (r.leadUserId === a.userId) return true;
+	return r.teamOrganisationIds.some((id) => {
+		const role = a.memberships.get(id);
+		return (role === 'owner' || role === 'coordinator') && r.consentedOrganisationIds.includes(id);
+	});
+};
+/** Team access, by the lead worker or a coordinator or owner of the lead worker's organisation. */
+const leadOrganisation = (a: Actor, r: Resource) => {
+	if (!folderAccess(a, r) || !signedIn(a) || r.type !== 'folder') return false;
+	if (r.leadUserId === a.userId) return true;
+	const role = r.leadOrganisationId ? a.memberships.get(r.leadOrganisationId) : undefined;
+	return role === 'owner' || role === 'coordinator';
+};
+/** A member of the lead worker's organisation who may work on folders, with team access. */
+const inLeadOrganisation = (a: Actor, r: Resource) => {
+	if (!folderAccess(a, r) || !signedIn(a) || r.type !== 'folder' || !r.leadOrganisationId) return false;
+	const role = a.memberships.get(r.leadOrganisationId);
+	return role !== undefined && folderRoles.includes(role);
+};
+/** Someone who works on folders somewhere (an organisation's owner, coordinator or case worker). */
+const folderWorker = (a: Actor) => signedIn(a) && [...a.memberships.values()].some((role) => folderRoles.includes(role));
+/** The receiving organisation of a referral: its owners, coordinators and case workers. */
+const referralReceiver = (a: Actor, r: Resource) => {
+	if (!signedIn(a) || r.type !== 'referral') return false;
+	const role = a.memberships.get(r.toOrganisationId);
+	return role !== undefined && folderRoles.includes(role);
+};
+/** The sending side of a referral: whoever may open the person's folder. */
+const referralSender = (a: Actor, r: Resource) => r.type === 'referral' && r.folder !== null && folderAccess(a, r.folder);
 const isMember = (a: Actor, r: Resource) =>
 	orgRole(a, r, 'owner', 'coordinator', 'case_worker', 'volunteer_coordinator', 'member');
 
 /** Roles that see other people's personal data and therefore need a second factor. */
-export const sensitivePlatformRoles: readonly PlatformRole[] = ['admin', 'integration_officer'];
+export const sensitivePlatformRoles: readonly PlatformRole[] = ['admin', 'integration_officer', 'guardianship_office'];
 export const sensitiveMemberRoles: readonly MemberRole[] = [
 	'owner',
 	'coordinator',
@@ -181,11 +242,60 @@ export const rules = {
 		personalData: true,
 		allow: (a, r) => orgRole(a, r, ...folderRoles)
 	},
-	'folder.view': { personalData: true, allow: folderAccess },
-	/** Record and withdraw consents: whoever may open the folder. */
+	/** Open the folder: the team under consent, or an unexpired break-glass grant. */
+	'folder.view': { personalData: true, allow: (a, r) => folderAccess(a, r) || breakGlassHeld(a, r) },
+	/** Assessments, plan, notes, tasks, documents: as for opening it (an emergency may need a note). */
+	'folder.edit': { personalData: true, allow: (a, r) => folderAccess(a, r) || breakGlassHeld(a, r) },
+	/** Record and withdraw consents: the team under consent (the worker with the person records it). */
 	'folder.consent.manage': { personalData: true, allow: folderAccess },
-	/** Add organisations (named by a `share` consent) and workers, choose the lead worker. */
-	'folder.team.manage': { personalData: true, allow: folderAccess },
+	/** Add and remove organisations (named by a `share` consent) and workers, choose the lead worker. */
+	'folder.team.manage': { personalData: true, allow: folderSteward },
+	/** Nationality and residence status: the lead worker's organisation only, under a `protected_fields` consent. */
+	'folder.protected.view': { personalData: true, allow: (a, r) => inLeadOrganisation(a, r) && r.type === 'folder' && r.protectedConsent },
+	'folder.protected.manage': { personalData: true, allow: inLeadOrganisation },
+	/** "Who opened this folder": the lead worker and the lead organisation's coordinators and owners. */
+	'folder.access_log.view': { personalData: true, allow: leadOrganisation },
+	/** Subject rights: export everything, erase or anonymise; and moving the whole case elsewhere. */
+	'folder.export': { personalData: true, allow: leadOrganisation },
+	'folder.erase': { personalData: true, allow: leadOrganisation },
+	'folder.transfer': { personalData: true, allow: leadOrganisation },
+	/**
+	 * Emergency access by someone who works on folders but is not on this
+	 * team: asks for a reason, is time-limited, alerts the lead worker and the
+	 * administrators (the use case does all three).
+	 */
+	'folder.break_glass': { personalData: true, allow: (a, r) => folderWorker(a) && r.type === 'folder' && !folderAccess(a, r) },
+
+	// Referrals. A 'folder' resource for sending one; a 'referral' for the
+	// rest; an 'organisation' for the receiving organisation's inbox and statistics.
+	'referral.create': { personalData: true, allow: folderAccess },
+	/** Receiver: the shared fields only. Sender: through the folder. */
+	'referral.view': { personalData: true, allow: (a, r) => referralReceiver(a, r) || referralSender(a, r) },
+	/** Accept, decline, start, complete: the receiving organisation. */
+	'referral.respond': { personalData: true, allow: referralReceiver },
+	/** Close with a reason: either side. */
+	'referral.close': { personalData: true, allow: (a, r) => referralReceiver(a, r) || referralSender(a, r) },
+	'referral.inbox': { personalData: true, allow: (a, r) => orgRole(a, r, ...folderRoles) },
+	/** Per-service figures (times, shares, reasons; no person): the organisation's staff and the city's. */
+	'referral.stats': {
+		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator') || platform(a, 'admin', 'integration_officer', 'evaluator')
+	},
+
+	// Guardianship of unaccompanied children. The monitoring office is a
+	// platform role; a guardian works on their own guardianships.
+	/** Anyone signed in may offer to become a volunteer guardian. */
+	'guardian.register': { allow: (a) => signedIn(a) },
+	/** Vetting, assignment, ending, the monitoring view. */
+	'guardianship.manage': { personalData: true, allow: (a) => platform(a, 'guardianship_office', 'admin') },
+	/** Record visits and reports: the guardian themself (and the office). */
+	'guardianship.visit': {
+		personalData: true,
+		allow: (a, r) =>
+			(signedIn(a) && r.type === 'guardianship' && r.guardianUserId === a.userId) || platform(a, 'guardianship_office', 'admin')
+	},
+
+	/** Statistics over folders, referrals and guardianship (cells under 5 suppressed). */
+	'support.stats.view': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator', 'guardianship_office') },
 
 	// Platform administration
 	'platform.admin.view': { personalData: true, allow: (a) => platform(a, 'admin', 'integration_officer') },

@@ -45,7 +45,9 @@ const actors = {
 	admin_2f: user({ platformRole: 'admin', secondFactor: true }),
 	officer: user({ platformRole: 'integration_officer' }),
 	officer_2f: user({ platformRole: 'integration_officer', secondFactor: true }),
-	evaluator: user({ platformRole: 'evaluator' })
+	evaluator: user({ platformRole: 'evaluator' }),
+	guardianship: user({ platformRole: 'guardianship_office' }),
+	guardianship_2f: user({ platformRole: 'guardianship_office', secondFactor: true })
 } satisfies Record<string, Actor>;
 type ActorName = keyof typeof actors;
 const columns = Object.keys(actors) as ActorName[];
@@ -53,7 +55,17 @@ const columns = Object.keys(actors) as ActorName[];
 const PERSON = '00000000-0000-4000-8000-0000000000cc';
 /** A folder whose team is THE organisation, which holds the coordination consent. */
 function folder(facts: Partial<Omit<FolderResource, 'type'>> = {}): FolderResource {
-	return { type: 'folder', personId: PERSON, teamOrganisationIds: [ORG], consentedOrganisationIds: [ORG], leadUserId: null, ...facts };
+	return {
+		type: 'folder',
+		personId: PERSON,
+		teamOrganisationIds: [ORG],
+		consentedOrganisationIds: [ORG],
+		leadUserId: null,
+		leadOrganisationId: ORG,
+		breakGlassUserIds: [],
+		protectedConsent: true,
+		...facts
+	};
 }
 
 /** The resource each action is asked about: THE organisation (unverified), or the actor's own account. */
@@ -67,46 +79,71 @@ function resourceFor(action: Action, actor: Actor): Resource {
 	}
 	if (action.startsWith('invitation.')) return { type: 'invitation', organisationId: ORG };
 	if (action === 'folder.create') return { type: 'organisation', id: ORG, verification: 'unverified' };
-	if (action.startsWith('folder.')) return folder();
+	if (action.startsWith('folder.') || action === 'referral.create') return folder();
+	if (action === 'referral.inbox' || action === 'referral.stats') return { type: 'organisation', id: ORG, verification: 'unverified' };
+	// A referral sent by the OTHER organisation's team to THE organisation.
+	if (action.startsWith('referral.')) {
+		return { type: 'referral', referralId: PERSON, fromOrganisationId: OTHER, toOrganisationId: ORG, folder: folder({ teamOrganisationIds: [OTHER], consentedOrganisationIds: [OTHER], leadOrganisationId: OTHER }) };
+	}
+	// Someone else's guardianship.
+	if (action === 'guardianship.visit') return { type: 'guardianship', guardianUserId: PERSON };
 	return { type: 'platform' };
 }
 
-//                                   anon newc res  own  own2 coo  coo2 cw   cw2  vc   vc2  mem  oth2 adm  adm2 off  off2 eva
+//                                   anon newc res  own  own2 coo  coo2 cw   cw2  vc   vc2  mem  oth2 adm  adm2 off  off2 eva  gof  gof2
 const table: Record<Action, string> = {
-	'portal.view':                  'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
-	'account.view':                 'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
-	'account.update':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
-	'account.export':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
-	'account.delete':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
-	'account.security':             'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
-	'workspace.view':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
-	'organisation.list':            'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
-	'organisation.create':          'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
-	'organisation.view':            'S    D    D    A    A    A    A    A    A    A    A    A    D    A    A    A    A    D',
-	'organisation.update':          'S    D    D    A    A    A    A    D    D    D    D    D    D    A    A    A    A    D',
-	'organisation.verify':          'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D',
-	'organisation.members.view':    'S    D    D    F    A    F    A    F    A    F    A    D    D    F    A    D    D    D',
-	'organisation.members.manage':  'S    D    D    F    A    D    D    D    D    D    D    D    D    F    A    D    D    D',
-	'organisation.invite':          'S    D    D    F    A    F    A    D    D    D    D    D    D    F    A    D    D    D',
-	'organisation.leave':           'S    D    D    A    A    A    A    A    A    A    A    A    D    D    D    D    D    D',
-	'invitation.view':              'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
-	'invitation.accept':            'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
-	'platform.admin.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D',
-	'platform.users.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D',
-	'platform.roles.manage':        'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D',
-	'platform.outbox.view':         'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D',
-	'platform.audit.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D',
-	'directory.view':               'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
-	'directory.manage':             'S    D    D    A    A    A    A    A    A    A    A    A    D    A    A    A    A    D',
-	'directory.import':             'S    D    D    A    A    A    A    D    D    D    D    D    D    A    A    A    A    D',
-	'directory.export':             'S    D    D    A    A    A    A    A    A    A    A    A    D    A    A    A    A    A',
-	'directory.staff':              'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    D',
-	'directory.map.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A',
-	'platform.stats.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A',
-	'folder.create':                'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D',
-	'folder.view':                  'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D',
-	'folder.consent.manage':        'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D',
-	'folder.team.manage':           'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D'
+	'portal.view':                  'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'account.view':                 'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'account.update':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'account.export':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'account.delete':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'account.security':             'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'workspace.view':               'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'organisation.list':            'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'organisation.create':          'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'organisation.view':            'S    D    D    A    A    A    A    A    A    A    A    A    D    A    A    A    A    D    D    D',
+	'organisation.update':          'S    D    D    A    A    A    A    D    D    D    D    D    D    A    A    A    A    D    D    D',
+	'organisation.verify':          'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'organisation.members.view':    'S    D    D    F    A    F    A    F    A    F    A    D    D    F    A    D    D    D    D    D',
+	'organisation.members.manage':  'S    D    D    F    A    D    D    D    D    D    D    D    D    F    A    D    D    D    D    D',
+	'organisation.invite':          'S    D    D    F    A    F    A    D    D    D    D    D    D    F    A    D    D    D    D    D',
+	'organisation.leave':           'S    D    D    A    A    A    A    A    A    A    A    A    D    D    D    D    D    D    D    D',
+	'invitation.view':              'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'invitation.accept':            'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'platform.admin.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'platform.users.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    D    D',
+	'platform.roles.manage':        'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    D    D',
+	'platform.outbox.view':         'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    D    D',
+	'platform.audit.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    D    D',
+	'directory.view':               'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'directory.manage':             'S    D    D    A    A    A    A    A    A    A    A    A    D    A    A    A    A    D    D    D',
+	'directory.import':             'S    D    D    A    A    A    A    D    D    D    D    D    D    A    A    A    A    D    D    D',
+	'directory.export':             'S    D    D    A    A    A    A    A    A    A    A    A    D    A    A    A    A    A    D    D',
+	'directory.staff':              'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    D    D    D',
+	'directory.map.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    D    D',
+	'platform.stats.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    D    D',
+	'folder.create':                'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D',
+	'folder.view':                  'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D',
+	'folder.consent.manage':        'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D',
+	'folder.team.manage':           'S    D    D    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D    D    D',
+	'folder.edit':                  'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D',
+	'folder.protected.view':        'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D',
+	'folder.protected.manage':      'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D',
+	'folder.access_log.view':       'S    D    D    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D    D    D',
+	'folder.export':                'S    D    D    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D    D    D',
+	'folder.erase':                 'S    D    D    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D    D    D',
+	'folder.transfer':              'S    D    D    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D    D    D',
+	'folder.break_glass':           'S    D    D    D    D    D    D    D    D    D    D    D    A    D    D    D    D    D    D    D',
+	'referral.create':              'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D',
+	'referral.view':                'S    D    D    F    A    F    A    F    A    D    D    D    A    D    D    D    D    D    D    D',
+	'referral.respond':             'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D',
+	'referral.close':               'S    D    D    F    A    F    A    F    A    D    D    D    A    D    D    D    D    D    D    D',
+	'referral.inbox':               'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D',
+	'referral.stats':               'S    D    D    A    A    A    A    D    D    D    D    D    D    A    A    A    A    A    D    D',
+	'guardian.register':            'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'guardianship.manage':          'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    F    A',
+	'guardianship.visit':           'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    F    A',
+	'support.stats.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    A    A'
 };
 
 const code: Record<string, Decision> = { A: 'allowed', D: 'denied', S: 'sign_in_required', F: 'second_factor_required' };

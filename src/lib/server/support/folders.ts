@@ -12,14 +12,19 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import type { Db, Tx } from '../db/index.ts';
-import { auditLog, caseTeam, caseWorkers, consents, memberships, organisations, people, users } from '../db/schema/index.ts';
+import { auditLog, breakGlass, caseTeam, caseWorkers, consents, memberships, organisations, people, users } from '../db/schema/index.ts';
 import type { ConsentMethod, ConsentPurpose, MemberRole } from '../db/schema/index.ts';
 import { record } from '../audit/index.ts';
 import { can, PolicyDenied, require as requirePolicy, type Action, type FolderResource } from '../policy/index.ts';
 import { Refusal, isUuid } from '../organisations/errors.ts';
 import type { NewFolderInput, RecordConsentInput } from './schemas.ts';
 
-export const folderNotFound = () => new Refusal(404, 'support_folder_not_found');
+/**
+ * The one answer to a folder one may not open, whether it exists or not:
+ * 403 "not a folder you may open" (its existence is private, so an unknown
+ * id gets the same answer).
+ */
+export const folderNotFound = () => new Refusal(403, 'support_folder_not_found');
 
 /** Roles whose members may work on folders (the policy decides; this only narrows queries). */
 const workerRoles: MemberRole[] = ['owner', 'coordinator', 'case_worker'];
@@ -28,7 +33,7 @@ function actorId(ctx: Ctx): string | null {
 	return ctx.actor.kind === 'user' ? ctx.actor.userId : null;
 }
 
-async function audit(
+export async function audit(
 	ctx: Ctx,
 	tx: Tx,
 	action: string,
@@ -48,10 +53,20 @@ export async function loadFolderFactsMany(db: Tx, personIds: readonly string[]):
 		.select({ id: people.id })
 		.from(people)
 		.where(and(inArray(people.id, ids), isNull(people.erasedAt)));
-	for (const p of found) out.set(p.id, { type: 'folder', personId: p.id, teamOrganisationIds: [], consentedOrganisationIds: [], leadUserId: null });
+	for (const p of found)
+		out.set(p.id, {
+			type: 'folder',
+			personId: p.id,
+			teamOrganisationIds: [],
+			consentedOrganisationIds: [],
+			leadUserId: null,
+			leadOrganisationId: null,
+			breakGlassUserIds: [],
+			protectedConsent: false
+		});
 	if (out.size === 0) return out;
 	const live = [...out.keys()];
-	const [team, active, leads] = await Promise.all([
+	const [team, active, leads, grants] = await Promise.all([
 		db
 			.select({ personId: caseTeam.personId, organisationId: caseTeam.organisationId })
 			.from(caseTeam)
@@ -59,19 +74,31 @@ export async function loadFolderFactsMany(db: Tx, personIds: readonly string[]):
 		db
 			.select({ personId: consents.personId, purpose: consents.purpose, organisationId: consents.organisationId, holder: consents.recordedByOrganisationId })
 			.from(consents)
-			.where(and(inArray(consents.personId, live), isNull(consents.withdrawnAt), inArray(consents.purpose, ['coordination', 'share']))),
+			.where(and(inArray(consents.personId, live), isNull(consents.withdrawnAt), inArray(consents.purpose, ['coordination', 'share', 'protected_fields']))),
 		db
-			.select({ personId: caseWorkers.personId, userId: caseWorkers.userId })
+			.select({ personId: caseWorkers.personId, userId: caseWorkers.userId, organisationId: caseWorkers.organisationId })
 			.from(caseWorkers)
-			.where(and(inArray(caseWorkers.personId, live), eq(caseWorkers.lead, true)))
+			.where(and(inArray(caseWorkers.personId, live), eq(caseWorkers.lead, true))),
+		db
+			.select({ personId: breakGlass.personId, userId: breakGlass.userId })
+			.from(breakGlass)
+			.where(and(inArray(breakGlass.personId, live), isNull(breakGlass.endedAt), sql`${breakGlass.expiresAt} > now()`))
 	]);
 	const facts = (id: string) => out.get(id) as { -readonly [K in keyof FolderResource]: FolderResource[K] };
 	for (const t of team) facts(t.personId).teamOrganisationIds = [...facts(t.personId).teamOrganisationIds, t.organisationId];
 	for (const c of active) {
+		if (c.purpose === 'protected_fields') {
+			facts(c.personId).protectedConsent = true;
+			continue;
+		}
 		const org = c.purpose === 'coordination' ? c.holder : c.organisationId;
 		if (org) facts(c.personId).consentedOrganisationIds = [...facts(c.personId).consentedOrganisationIds, org];
 	}
-	for (const l of leads) facts(l.personId).leadUserId = l.userId;
+	for (const l of leads) {
+		facts(l.personId).leadUserId = l.userId;
+		facts(l.personId).leadOrganisationId = l.organisationId;
+	}
+	for (const g of grants) facts(g.personId).breakGlassUserIds = [...facts(g.personId).breakGlassUserIds, g.userId];
 	return out;
 }
 
@@ -88,7 +115,7 @@ type Checked<T> = { ok: true; value: T } | { ok: false; decision: 'missing' | 'd
  * rolled-back transaction) and thrown: PolicyDenied for sign-in and second
  * factor, else a 404.
  */
-async function withFolder<T>(
+export async function withFolder<T>(
 	ctx: Ctx,
 	action: Action,
 	personId: string,

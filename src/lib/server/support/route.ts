@@ -44,7 +44,7 @@ export async function folderAction(event: RequestEvent, section: string, values:
 	} catch (err) {
 		if (err instanceof PolicyDenied) stepUp(event, err);
 		if (!(err instanceof Refusal)) throw err;
-		if (err.status === 404 && err.key === 'support_folder_not_found') refusalError(err);
+		if (err.key === 'support_folder_not_found') refusalError(err);
 		const message = translate(err.key);
 		return fail(err.status, { section, values, errors: err.field ? { [err.field]: message } : {}, message });
 	}

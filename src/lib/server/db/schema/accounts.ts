@@ -15,7 +15,7 @@ export const personKinds = ['newcomer', 'resident'] as const;
 export type PersonKind = (typeof personKinds)[number];
 
 /** Roles held across the whole platform, given only by an administrator. */
-export const platformRoles = ['admin', 'integration_officer', 'evaluator'] as const;
+export const platformRoles = ['admin', 'integration_officer', 'evaluator', 'guardianship_office'] as const;
 export type PlatformRole = (typeof platformRoles)[number];
 
 export const users = pgTable(

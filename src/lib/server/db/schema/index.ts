@@ -4,3 +4,5 @@ export * from './places.ts';
 export * from './platform.ts';
 export * from './directory.ts';
 export * from './support.ts';
+export * from './referrals.ts';
+export * from './guardianship.ts';
