@@ -19,6 +19,16 @@ const schema = z.object({
 	 * random key is created once in DATA_DIR/secret.key (mode 0600).
 	 */
 	SESSION_SECRET: z.string().optional(),
+	/**
+	 * The key (32 bytes, base64) that seals support-folder documents and
+	 * protected fields at rest (support/sealing.ts). Unset, one is created
+	 * once in DATA_DIR/data.key (mode 0600). CONVIVE_DATA_KEY_PREVIOUS keeps
+	 * the one before a rotation readable.
+	 */
+	CONVIVE_DATA_KEY: z.string().optional(),
+	CONVIVE_DATA_KEY_PREVIOUS: z.string().optional(),
+	/** Years a folder is kept after its last activity before erasure may delete it outright (subject rights). */
+	CONVIVE_RETENTION_YEARS: z.coerce.number().int().min(0).max(100).default(10),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	TRUST_PROXY: z
 		.enum(['0', '1', 'true', 'false'])
