@@ -22,6 +22,8 @@ export const roles = [
 	'admin',
 	'integration_officer',
 	'evaluator',
+	/** The guardianship monitoring office (issue 4): sees guardianship facts, never folders. */
+	'guardianship_office',
 	/** Sensitive roles whose session has not passed the second factor. */
 	'owner_without_second_factor',
 	'admin_without_second_factor'
@@ -57,7 +59,8 @@ const platformRoleOf: Partial<Record<Role, PlatformRole>> = {
 	admin: 'admin',
 	admin_without_second_factor: 'admin',
 	integration_officer: 'integration_officer',
-	evaluator: 'evaluator'
+	evaluator: 'evaluator',
+	guardianship_office: 'guardianship_office'
 };
 
 // A placeholder hash: nobody signs in with a password here, sessions are made directly.

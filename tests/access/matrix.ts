@@ -13,27 +13,15 @@
  *
  * A new route without an entry here fails the matrix test.
  */
-import { roles, type Fixtures, type Role } from './fixtures.ts';
+import type { Fixtures, Role } from './fixtures.ts';
+import { byRole, everyone, folderWorkers, type Expect, type RouteEntry } from './expect.ts';
+import * as care from './support/care.ts';
+import * as documents from './support/documents.ts';
+import * as referrals from './support/referrals.ts';
+import * as guardianship from './support/guardianship.ts';
+import * as privacy from './support/privacy.ts';
 
-export type Expect = 'ok' | 'signin' | '2fa' | 'redirect' | 'forbidden' | 'notfound' | 'method' | 'invalid' | 'conflict';
-
-export interface RouteEntry {
-	path: (f: Fixtures) => string;
-	/** One outcome for every role, or one per role. */
-	expect: Expect | Record<Role, Expect>;
-}
-
-const everyone = (e: Expect) => e;
-
-/**
- * One outcome for every signed-in role, another for anonymous visitors,
- * and the exceptions spelled out.
- */
-function byRole(signedIn: Expect, anonymous: Expect, except: Partial<Record<Role, Expect>> = {}): Record<Role, Expect> {
-	const out = {} as Record<Role, Expect>;
-	for (const r of roles) out[r] = r === 'anonymous' ? anonymous : signedIn;
-	return { ...out, ...except };
-}
+export type { Expect, RouteEntry } from './expect.ts';
 
 /** Pages for one's own account: signed in gets them, anonymous is sent to sign in. */
 const ownAccount = byRole('ok', 'signin');
@@ -47,7 +35,7 @@ const importers = byRole('forbidden', 'signin', {
 	owner_without_second_factor: 'ok',
 	admin_without_second_factor: 'ok'
 });
-const exporters = byRole('ok', 'signin', { newcomer: 'forbidden', resident: 'forbidden', other_org_owner: 'forbidden' });
+const exporters = byRole('ok', 'signin', { newcomer: 'forbidden', resident: 'forbidden', other_org_owner: 'forbidden', guardianship_office: 'forbidden' });
 
 /** Directory workspace track: who may edit an organisation's services and locations (directory.manage). */
 const directoryEditors = byRole('forbidden', 'signin', {
@@ -127,9 +115,6 @@ function directoryWorkspaceActions(): Record<string, RouteEntry> {
  * organisation's owner and city staff included, finds nothing there: the
  * same 403 as for an id that does not exist.
  */
-const folderWorkers = (allowed: Expect, others: Expect) =>
-	byRole(others, 'signin', { owner: allowed, coordinator: allowed, case_worker: allowed, owner_without_second_factor: '2fa' });
-
 function folderRoutes(): Record<string, RouteEntry> {
 	return {
 		'/app/folders': { path: () => '/app/folders', expect: byRole('ok', 'signin', { owner_without_second_factor: '2fa' }) },
@@ -253,6 +238,11 @@ export const matrix: Record<string, RouteEntry> = {
 
 	// Support folders (issue 4)
 	...folderRoutes(),
+	...care.routes(),
+	...documents.routes(),
+	...referrals.routes(),
+	...guardianship.routes(),
+	...privacy.routes(),
 
 	// City administration
 	'/app/admin': {
@@ -320,7 +310,12 @@ export const privateRecords: Record<string, RouteEntry> = {
 	// Directory workspace track
 	...directoryWorkspacePrivate(),
 	// Support folders
-	...folderPrivate()
+	...folderPrivate(),
+	...care.privateRoutes(),
+	...documents.privateRoutes(),
+	...referrals.privateRoutes(),
+	...guardianship.privateRoutes(),
+	...privacy.privateRoutes()
 };
 
 /**
@@ -417,5 +412,10 @@ export const formActions: Record<string, RouteEntry> = {
 	// Directory workspace track
 	...directoryWorkspaceActions(),
 	// Support folders
-	...folderActions()
+	...folderActions(),
+	...care.actions(),
+	...documents.actions(),
+	...referrals.actions(),
+	...guardianship.actions(),
+	...privacy.actions()
 };
