@@ -8,6 +8,11 @@ import type { Db } from '../../src/lib/server/db/index.ts';
 import { caseTeam, caseWorkers, consents, invitations, locations, people, memberships, organisations, serviceAtLocations, services, users } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
+import { storeDocument } from '../../src/lib/server/support/documents.ts';
+import { pdf } from '../fixtures/documents-files.ts';
+
+/** The sealed document in the fixture folder (documents track). */
+export const FIXTURE_DOCUMENT_ID = 'd0c5d0c5-0000-4000-8000-000000000001';
 
 export const roles = [
 	'anonymous',
@@ -147,6 +152,9 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 		await db.insert(caseTeam).values({ personId: f.id, organisationId: o, addedBy: lead });
 		await db.insert(caseWorkers).values({ personId: f.id, userId: lead, organisationId: o, lead: true, addedBy: lead });
 	}
+
+	// Documents track: one sealed PDF in the fixture folder, at a known id.
+	await storeDocument(db, { id: FIXTURE_DOCUMENT_ID, personId: folder.id, name: 'matrix.pdf', mediaType: 'application/pdf', bytes: pdf('Matrix'), uploadedBy: userIds.case_worker!, organisationId: org.id });
 
 	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, tokens, userIds };
 }

@@ -13,6 +13,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import type { Db, Tx } from '../db/index.ts';
 import { auditLog, breakGlass, caseTeam, caseWorkers, consents, memberships, organisations, people, users } from '../db/schema/index.ts';
+import { personProtected } from '../db/schema/index.ts';
 import type { ConsentMethod, ConsentPurpose, MemberRole } from '../db/schema/index.ts';
 import { record } from '../audit/index.ts';
 import { can, PolicyDenied, require as requirePolicy, type Action, type FolderResource } from '../policy/index.ts';
@@ -394,6 +395,11 @@ export async function withdrawConsent(ctx: Ctx, personId: string, input: { conse
 			.where(eq(consents.id, c.id));
 		await tx.update(people).set({ version: sql`${people.version} + 1` }).where(eq(people.id, personId));
 		await audit(ctx, tx, 'support.consent.withdrawn', personId, 'done', { consentId: c.id, purpose: c.purpose, organisationId: c.organisationId });
+		// Protected fields (support/protected.ts) live only as long as the consent that let them be recorded.
+		if (c.purpose === 'protected_fields') {
+			const gone = await tx.delete(personProtected).where(eq(personProtected.personId, personId)).returning({ personId: personProtected.personId });
+			if (gone.length) await audit(ctx, tx, 'support.protected.deleted', personId, 'done', { consentId: c.id });
+		}
 	});
 }
 
