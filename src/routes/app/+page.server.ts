@@ -25,6 +25,13 @@ export const load: PageServerLoad = async (event) => {
 		folders: [...(ctx.actor.kind === 'user' ? ctx.actor.memberships.keys() : [])].some(
 			(id) => can(ctx.actor, 'folder.create', { type: 'organisation', id }) !== 'denied'
 		),
+		/** Referrals: the inbox for those who work on folders in an organisation; the statistics for its owners, coordinators and city staff. */
+		referrals: {
+			inbox: [...(ctx.actor.kind === 'user' ? ctx.actor.memberships.keys() : [])].some((id) => can(ctx.actor, 'referral.inbox', { type: 'organisation', id }) !== 'denied'),
+			stats:
+				can(ctx.actor, 'platform.stats.view') === 'allowed' ||
+				[...(ctx.actor.kind === 'user' ? ctx.actor.memberships.keys() : [])].some((id) => can(ctx.actor, 'referral.stats', { type: 'organisation', id }) === 'allowed')
+		},
 		/** Directory track: the staff views of the directory (stale records, ecosystem map). */
 		directory: {
 			stale: can(ctx.actor, 'directory.staff') === 'allowed',

@@ -19,6 +19,7 @@ import { record } from '../audit/index.ts';
 import { can, PolicyDenied, require as requirePolicy, type Action, type FolderResource } from '../policy/index.ts';
 import { Refusal, isUuid } from '../organisations/errors.ts';
 import type { NewFolderInput, RecordConsentInput } from './schemas.ts';
+import { closeReferralsForConsent } from '../referrals/referrals.ts';
 
 /**
  * The one answer to a folder one may not open, whether it exists or not:
@@ -394,6 +395,8 @@ export async function withdrawConsent(ctx: Ctx, personId: string, input: { conse
 			.set({ withdrawnAt: new Date(), withdrawnBy: actorId(ctx), withdrawalReason: input.reason })
 			.where(eq(consents.id, c.id));
 		await tx.update(people).set({ version: sql`${people.version} + 1` }).where(eq(people.id, personId));
+		// Referrals: the open referrals this share consent covered close at once (the receiver loses them).
+		if (c.purpose === 'share') await closeReferralsForConsent(ctx, tx, personId, c.id);
 		await audit(ctx, tx, 'support.consent.withdrawn', personId, 'done', { consentId: c.id, purpose: c.purpose, organisationId: c.organisationId });
 		// Protected fields (support/protected.ts) live only as long as the consent that let them be recorded.
 		if (c.purpose === 'protected_fields') {
