@@ -44,6 +44,7 @@ export const newFolderForm = z.object({
 	birthDate: fields.blankOrNull(z.string().refine(isYmd, { error: 'guardianship_birth_date_invalid' })),
 	unaccompanied: fields.checkbox()
 }).superRefine((f, ctx) => {
+	if (f.birthDate !== null && !isYmd(f.birthDate)) return;
 	const today = cityToday();
 	if (f.birthDate && f.birthDate > today) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'guardianship_birth_date_future' });
 	else if (f.birthDate && f.birthYear !== null && f.birthYear !== Number(f.birthDate.slice(0, 4)))
