@@ -184,11 +184,13 @@ export async function createFolder(ctx: Ctx, input: NewFolderInput): Promise<{ p
 			.insert(people)
 			.values({
 				preferredName: input.preferredName,
-				birthYear: input.birthYear,
+				birthYear: input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : null),
 				languages: input.languages,
 				contact: input.contact || null,
 				createdByOrganisationId: input.organisationId,
-				createdBy: userId
+				createdBy: userId,
+				birthDate: input.birthDate,
+				unaccompanied: input.unaccompanied
 			})
 			.returning({ id: people.id });
 		await tx.insert(consents).values({
