@@ -68,24 +68,23 @@ export async function loadFolderFactsMany(db: Tx, personIds: readonly string[]):
 		});
 	if (out.size === 0) return out;
 	const live = [...out.keys()];
-	const [team, active, leads, grants] = await Promise.all([
-		db
-			.select({ personId: caseTeam.personId, organisationId: caseTeam.organisationId })
-			.from(caseTeam)
-			.where(and(inArray(caseTeam.personId, live), isNull(caseTeam.removedAt))),
-		db
-			.select({ personId: consents.personId, purpose: consents.purpose, organisationId: consents.organisationId, holder: consents.recordedByOrganisationId })
-			.from(consents)
-			.where(and(inArray(consents.personId, live), isNull(consents.withdrawnAt), inArray(consents.purpose, ['coordination', 'share', 'protected_fields']))),
-		db
-			.select({ personId: caseWorkers.personId, userId: caseWorkers.userId, organisationId: caseWorkers.organisationId })
-			.from(caseWorkers)
-			.where(and(inArray(caseWorkers.personId, live), eq(caseWorkers.lead, true))),
-		db
-			.select({ personId: breakGlass.personId, userId: breakGlass.userId })
-			.from(breakGlass)
-			.where(and(inArray(breakGlass.personId, live), isNull(breakGlass.endedAt), sql`${breakGlass.expiresAt} > now()`))
-	]);
+	// One after another, not Promise.all: a node-postgres client (a transaction) runs one query at a time.
+	const team = await db
+		.select({ personId: caseTeam.personId, organisationId: caseTeam.organisationId })
+		.from(caseTeam)
+		.where(and(inArray(caseTeam.personId, live), isNull(caseTeam.removedAt)));
+	const active = await db
+		.select({ personId: consents.personId, purpose: consents.purpose, organisationId: consents.organisationId, holder: consents.recordedByOrganisationId })
+		.from(consents)
+		.where(and(inArray(consents.personId, live), isNull(consents.withdrawnAt), inArray(consents.purpose, ['coordination', 'share', 'protected_fields'])));
+	const leads = await db
+		.select({ personId: caseWorkers.personId, userId: caseWorkers.userId, organisationId: caseWorkers.organisationId })
+		.from(caseWorkers)
+		.where(and(inArray(caseWorkers.personId, live), eq(caseWorkers.lead, true)));
+	const grants = await db
+		.select({ personId: breakGlass.personId, userId: breakGlass.userId })
+		.from(breakGlass)
+		.where(and(inArray(breakGlass.personId, live), isNull(breakGlass.endedAt), sql`${breakGlass.expiresAt} > now()`));
 	const facts = (id: string) => out.get(id) as { -readonly [K in keyof FolderResource]: FolderResource[K] };
 	for (const t of team) facts(t.personId).teamOrganisationIds = [...facts(t.personId).teamOrganisationIds, t.organisationId];
 	for (const c of active) {
