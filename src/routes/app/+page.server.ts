@@ -25,6 +25,8 @@ export const load: PageServerLoad = async (event) => {
 		folders: [...(ctx.actor.kind === 'user' ? ctx.actor.memberships.keys() : [])].some(
 			(id) => can(ctx.actor, 'folder.create', { type: 'organisation', id }) !== 'denied'
 		),
+		/** Privacy track: the support statistics (small counts suppressed) for city staff and evaluators. */
+		supportStats: can(ctx.actor, 'support.stats.view') === 'allowed',
 		/** Directory track: the staff views of the directory (stale records, ecosystem map). */
 		directory: {
 			stale: can(ctx.actor, 'directory.staff') === 'allowed',

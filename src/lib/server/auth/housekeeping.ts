@@ -10,6 +10,7 @@ import { log } from '../log.ts';
 import { purgeOldLimits } from './ratelimit.ts';
 import { purgeExpiredSessions } from './session.ts';
 import { sendFreshnessReminders } from '../directory/freshness.ts';
+import { anonymiseExpired } from '../support/erase.ts';
 
 export const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
@@ -18,6 +19,8 @@ export async function runHousekeeping(db: Db): Promise<void> {
 	await purgeOldLimits(db);
 	// Directory freshness: e-mails owners of services unconfirmed for 6 and 9 months.
 	await sendFreshnessReminders(db, new Date());
+	// Support folders: anonymise closed folders older than CONVIVE_RETENTION_YEARS (support/erase.ts).
+	await anonymiseExpired(db, new Date());
 }
 
 export interface Housekeeping {
