@@ -216,3 +216,45 @@ describe('breaking the glass', () => {
 		expect(n).toBe(2);
 	});
 });
+
+describe('who opened this folder', () => {
+	it('shows the lead worker every access with names and readable actions, the emergency ones included, and audits the reading', async () => {
+		const c = as(lead);
+		const page = await c.get(`${folder()}/access`);
+		expect(page.status).toBe(200);
+		const t = text(page.html);
+		expect(t).toContain('Who opened this folder');
+		expect(t).toMatch(/Carlo Opened the folder Done/);
+		expect(t).toMatch(/Carlo Opened emergency access Done/);
+		expect(t).toMatch(/Anna Created the folder Done/);
+		expect(t).toMatch(/Carlo Tried to open or change the folder and was refused Refused/);
+		expect(t).toContain('Carlo (Pronto Soccorso Sociale) from');
+		expect(t).toContain('Reason: Amina is in hospital and her worker is on leave');
+		expect(await audits('support.access_log.viewed')).toHaveLength(1);
+		// Its own reading shows on the next visit.
+		expect(text((await c.get(`${folder()}/access`)).html)).toMatch(/Anna Read who opened the folder Done/);
+	});
+
+	it('is the lead organisation’s alone: a break-glass holder and other workers are refused, and the refusal is audited', async () => {
+		const c = as(outsider);
+		expect((await c.post('/app/folders/break-glass?/open', form({ hours: '1' }))).status).toBe(303);
+		expect((await c.get(folder())).status).toBe(200);
+		const res = await c.get(`${folder()}/access`);
+		expect(res.status).toBe(403);
+		expect(text(res.html)).not.toContain('Who opened this folder');
+		expect(await audits('folder.access_log.view', 'denied')).toHaveLength(1);
+		expect((await as(member).get(`${folder()}/access`)).status).toBe(403);
+		await c.post('/app/folders/break-glass?/end', { person: personId });
+	});
+
+	it('pages through a long log', async () => {
+		const c = as(lead);
+		for (let i = 0; i < 55; i++) await c.get(folder());
+		const first = await c.get(`${folder()}/access`);
+		expect(first.html).toContain('href="?page=2"');
+		const last = await c.get(`${folder()}/access?page=999`);
+		expect(last.status).toBe(200);
+		expect(text(last.html)).toContain('Created the folder');
+		expect(text(first.html)).not.toContain('Created the folder');
+	});
+});

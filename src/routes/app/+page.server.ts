@@ -35,6 +35,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		/** Guardianship track: the office's monitoring page; a guardian's own page (or the offer to become one). */
 		guardianship: { office: can(ctx.actor, 'guardianship.manage') !== 'denied', guardian: (await myGuardian(ctx)) !== null },
+		/** Privacy track: the support statistics (small counts suppressed) for city staff and evaluators. */
+		supportStats: can(ctx.actor, 'support.stats.view') === 'allowed',
 		/** Directory track: the staff views of the directory (stale records, ecosystem map). */
 		directory: {
 			stale: can(ctx.actor, 'directory.staff') === 'allowed',

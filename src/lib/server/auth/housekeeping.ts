@@ -12,6 +12,7 @@ import { purgeExpiredSessions } from './session.ts';
 import { sendFreshnessReminders } from '../directory/freshness.ts';
 import { sendTaskReminders } from '../support/tasks.ts';
 import { sendReferralReminders } from '../referrals/reminders.ts';
+import { anonymiseExpired } from '../support/erase.ts';
 
 export const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
@@ -24,6 +25,8 @@ export async function runHousekeeping(db: Db): Promise<void> {
 	await sendTaskReminders(db, new Date());
 	// Referrals: a reminder to the receiver and an escalation to the lead worker when no answer came in time.
 	await sendReferralReminders(db, new Date());
+	// Support folders: anonymise closed folders older than CONVIVE_RETENTION_YEARS (support/erase.ts).
+	await anonymiseExpired(db, new Date());
 }
 
 export interface Housekeeping {
