@@ -28,6 +28,8 @@ let partner: TestUser;
 let personId: string;
 let otherPersonId: string;
 
+/** Making and sending 100 MB takes a while on a busy machine. */
+const BIG_TIMEOUT_MS = 120_000;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const docsUrl = (p = personId) => `/app/folders/${p}/documents`;
 
@@ -244,7 +246,7 @@ describe('refused uploads: a clear message, nothing stored, the attempt audited'
 		expect(Number(entry.details?.size)).toBeGreaterThan(100 * 1024 * 1024);
 		// The server is still answering.
 		expect((await get(lead, docsUrl())).status).toBe(200);
-	});
+	}, BIG_TIMEOUT_MS);
 
 	it('refuses a file just over 10 MB (read, then refused), and the same limit when the body comes without a length', async () => {
 		const before = await storedCount();
@@ -278,7 +280,7 @@ describe('refused uploads: a clear message, nothing stored, the attempt audited'
 		expect(chunked.status).toBe(413);
 		expect(text(chunked.body)).toContain('This file is larger than 10 MB.');
 		expect(await storedCount()).toBe(before);
-	});
+	}, BIG_TIMEOUT_MS);
 
 	it('keeps the general 2 MB limit on every other form of the folder', async () => {
 		const form = new FormData();
@@ -321,7 +323,7 @@ describe('refused uploads: a clear message, nothing stored, the attempt audited'
 		const reasons = (await audits('support.document.refused', 'denied')).map((a) => a.details?.reason);
 		expect(reasons.filter((r) => r === 'archive')).toHaveLength(3);
 		expect(reasons).toContain('polyglot');
-	});
+	}, BIG_TIMEOUT_MS);
 
 	it('says what is wrong in the worker’s language, and keeps the page usable', async () => {
 		const res = await upload(lead, 'fattura.pdf', windowsProgram(), 'application/pdf', { locale: 'it' });
