@@ -64,7 +64,7 @@ beforeAll(async () => {
 	main = await testDatabase();
 	handles = [main];
 	if (process.env.TEST_DATABASE_URL) {
-		const [{ name }] = (await main.db.execute(sql`select current_database() as name`)).rows as { name: string }[];
+		const [{ name }] = (await main.db.execute(sql`select current_database() as name`)).rows as unknown as { name: string }[];
 		const url = new URL(process.env.TEST_DATABASE_URL);
 		url.pathname = `/${name}`;
 		handles = [];
@@ -222,9 +222,9 @@ describe('who may be given a child', () => {
 		await main.db.update(guardians).set({ status: 'active' }).where(eq(guardians.id, g));
 		// Valid through its expiry day.
 		const [adult] = await main.db.insert(people).values({ preferredName: 'Adult', birthDate: addMonths(today(), -12 * 18), unaccompanied: true }).returning({ id: people.id });
-		await expect(assignGuardian(ctx(), g, adult)).rejects.toMatchObject({ key: 'guardianship_not_a_child' });
+		await expect(assignGuardian(ctx(), g, adult.id)).rejects.toMatchObject({ key: 'guardianship_not_a_child' });
 		const [accompanied] = await main.db.insert(people).values({ preferredName: 'With family', birthDate: addMonths(today(), -60) }).returning({ id: people.id });
-		await expect(assignGuardian(ctx(), g, accompanied)).rejects.toMatchObject({ key: 'guardianship_not_a_child' });
+		await expect(assignGuardian(ctx(), g, accompanied.id)).rejects.toMatchObject({ key: 'guardianship_not_a_child' });
 		await expect(assignGuardian(ctx(), g, child)).resolves.toMatchObject({ slot: 1 });
 		await expect(assignGuardian(ctx(), '00000000-0000-4000-8000-000000000000', child)).rejects.toMatchObject({ status: 404 });
 	});

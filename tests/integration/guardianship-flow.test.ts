@@ -302,7 +302,7 @@ describe('the monitoring office', () => {
 		const post = await as(officeNo2fa).post(`/app/guardianship/guardians/${g.id}?/end`, { guardianshipId: '00000000-0000-4000-8000-000000000000', reason: 'x' });
 		expect(post.status).toBe(303);
 		expect(post.location).toMatch(/^\/signin\/verify/);
-		const assign = await as(officeNo2fa).post(`/app/guardianship/guardians/${(await guardianOf(bruno.id)).id}?/assign`, { childId: spare });
+		const assign = await as(officeNo2fa).post(`/app/guardianship/guardians/${(await guardianOf(bruno.id)).id}?/assign`, { childId: spare.id });
 		expect(assign.location).toMatch(/^\/signin\/verify/);
 		expect(await db.select({ n: count() }).from(guardianships)).toEqual(before);
 		for (const u of [worker, giulia, outsider]) {
