@@ -45,7 +45,7 @@ import { can } from '../policy/index.ts';
 import { accessEntries } from './access-log.ts';
 import { grantsOf } from './breakglass.ts';
 import { audit, withFolder } from './folders.ts';
-import { unsealText } from './sealing.ts';
+import { openSealedProtected } from './protected.ts';
 
 export const EXPORT_FORMAT = 'convive.subject-access/1';
 
@@ -122,9 +122,6 @@ export interface SubjectExport {
 	breakGlass: { user: string | null; organisation: string | null; reason: string; grantedAt: Iso; expiresAt: Iso; endedAt: Iso | null }[];
 	accessLog: { at: Iso; actor: string | null; action: string; outcome: string; details: Record<string, string | number | boolean | null> | null }[];
 }
-
-/** The sealing binding of a person's protected fields (the documents track writes them under it). */
-export const protectedBinding = (personId: string) => `person_protected:${personId}`;
 
 /** Reads everything held about the person (no policy, no audit: callers do both). */
 export async function collectSubjectData(tx: Tx, personId: string, readProtected: boolean): Promise<SubjectExport> {
@@ -246,7 +243,7 @@ export async function collectSubjectData(tx: Tx, personId: string, readProtected
 		protectedFields = { status: 'sealed', values: null, updatedAt: iso(prot.updatedAt) };
 		if (readProtected) {
 			try {
-				const values = JSON.parse(unsealText({ keyId: prot.keyId, iv: prot.iv, sealed: prot.sealed }, protectedBinding(personId))) as Record<string, unknown>;
+				const values: Record<string, unknown> = { ...openSealedProtected(prot) };
 				protectedFields = { status: 'shown', values, updatedAt: iso(prot.updatedAt) };
 			} catch {
 				// A value that does not open here stays sealed in the export; it is still listed as held.
