@@ -126,8 +126,12 @@ const folderAccess = (a: Actor, r: Resource) => {
 		return role !== undefined && folderRoles.includes(role) && r.consentedOrganisationIds.includes(id);
 	});
 };
-/** An unexpired emergency ("break the glass") grant for this folder. */
-const breakGlassHeld = (a: Actor, r: Resource) => signedIn(a) && r.type === 'folder' && r.breakGlassUserIds.includes(a.userId);
+/**
+ * An unexpired emergency ("break the glass") grant for this folder, held by
+ * someone who still works on folders (a grant does not outlive the role that
+ * got it, and that role always needs the second factor).
+ */
+const breakGlassHeld = (a: Actor, r: Resource) => signedIn(a) && r.type === 'folder' && r.breakGlassUserIds.includes(a.userId) && folderWorker(a);
 /** Team access, by the lead worker or a coordinator or owner of a covered team organisation. */
 const folderSteward = (a: Actor, r: Resource) => {
 	if (!folderAccess(a, r) || !signedIn(a) || r.type !== 'folder') return false;
