@@ -27,7 +27,10 @@ import {
 	type OrgProfile
 } from './directory.ts';
 
+import { generateSupport, type DemoSupport, type NamePool } from './support.ts';
+
 export type { DemoDirectory } from './directory.ts';
+export type { DemoSupport } from './support.ts';
 
 export const DEMO_SEED = 20261123;
 /** "Now" for the demo city: all dates are before it. */
@@ -54,7 +57,9 @@ export type PasswordKey =
 	| 'volunteer_coordinator'
 	| 'member'
 	| 'newcomer'
-	| 'resident';
+	| 'resident'
+	| 'guardianship_office'
+	| 'guardian';
 
 /** One known password per role, printed when the demo is seeded. Never use these anywhere real. */
 export const DEMO_PASSWORDS: Readonly<Record<PasswordKey, string>> = {
@@ -67,7 +72,9 @@ export const DEMO_PASSWORDS: Readonly<Record<PasswordKey, string>> = {
 	volunteer_coordinator: 'demo-volunteers-2026',
 	member: 'demo-member-2026',
 	newcomer: 'demo-newcomer-2026',
-	resident: 'demo-resident-2026'
+	resident: 'demo-resident-2026',
+	guardianship_office: 'demo-guardianship-2026',
+	guardian: 'demo-guardian-2026'
 };
 
 export interface DemoNeighbourhood {
@@ -142,6 +149,8 @@ export interface DemoCity {
 	accounts: DemoAccount[];
 	/** The service directory: services, locations, hours, phones… (directory.ts). */
 	directory: DemoDirectory;
+	/** Support folders, referrals and guardianship (support.ts). */
+	support: DemoSupport;
 }
 
 // ---------------------------------------------------------------------------
@@ -316,6 +325,29 @@ const CULTURES: Record<string, Culture> = {
 };
 
 type CultureKey = keyof typeof CULTURES;
+
+/** The languages people of each culture speak (ISO 639-1), as alternatives. */
+const CULTURE_LANGUAGES: Record<CultureKey, readonly (readonly string[])[]> = {
+	italian: [['it']],
+	arabic: [['ar'], ['ar', 'fr'], ['ar', 'en']],
+	persian: [['fa'], ['fa', 'ps'], ['ps'], ['fa', 'en']],
+	tigrinya: [['ti'], ['ti', 'am'], ['ti', 'ar']],
+	ukrainian: [['uk'], ['uk', 'ru'], ['uk', 'en']],
+	westAfrican: [['fr'], ['fr', 'wo'], ['fr', 'bm']],
+	anglophoneAfrican: [['en'], ['en', 'yo'], ['en', 'ig']],
+	southAsian: [['bn'], ['ur'], ['bn', 'en'], ['ur', 'en']],
+	somali: [['so'], ['so', 'ar'], ['so', 'en']],
+	hispanic: [['es'], ['es', 'qu']],
+	romanian: [['ro']],
+	polish: [['pl']],
+	greek: [['el']],
+	german: [['de']],
+	chinese: [['zh']],
+	albanian: [['sq'], ['sq', 'it']]
+};
+
+const namePools = (weights: readonly (readonly [CultureKey, number])[]): NamePool[] =>
+	weights.map(([key, weight]) => ({ ...CULTURES[key], weight, languages: CULTURE_LANGUAGES[key] }));
 
 /** How likely each culture's names are for a newcomer, a resident and a staff member. */
 const NEWCOMER_CULTURES: readonly (readonly [CultureKey, number])[] = [
@@ -883,6 +915,23 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 		verifiers: verifiers.map((u) => u.id)
 	});
 
+	// Support folders, referrals and guardianship, from a stream of their own too.
+	const support = generateSupport(createRng((seed ^ 0x5a9b_0c7e) >>> 0), {
+		baseDate: DEMO_BASE_DATE,
+		neighbourhoods,
+		weights: NEIGHBOURHOODS.map((n) => n[3]),
+		organisations,
+		users,
+		memberships,
+		services: directory.services,
+		newcomerNames: namePools(NEWCOMER_CULTURES),
+		residentNames: namePools(RESIDENT_CULTURES),
+		uniqueEmail,
+		emailProviders: EMAIL_PROVIDERS
+	});
+	users.push(...support.users);
+	accounts.push(...support.accounts);
+
 	return {
 		seed,
 		baseDate: DEMO_BASE_DATE,
@@ -892,6 +941,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 		users,
 		memberships,
 		accounts,
-		directory
+		directory,
+		support: support.support
 	};
 }

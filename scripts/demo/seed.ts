@@ -10,7 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { database, type Db, type Tx } from '../../src/lib/server/db/index.ts';
-import { memberships, neighbourhoods, organisations, users } from '../../src/lib/server/db/schema/index.ts';
+import { lifeDomains, memberships, neighbourhoods, organisations, users } from '../../src/lib/server/db/schema/index.ts';
 import { hashPassword } from '../../src/lib/server/auth/passwords.ts';
 import { record } from '../../src/lib/server/audit/index.ts';
 import { DEMO_PASSWORDS, generateDemoCity, type DemoAccount, type DemoCity, type PasswordKey } from './generate.ts';
@@ -22,6 +22,11 @@ export interface SeedResult {
 	memberships: number;
 	services: number;
 	locations: number;
+	/** People with support folders (children included), referrals, unaccompanied children, volunteer guardians. */
+	people: number;
+	referrals: number;
+	children: number;
+	guardians: number;
 	ms: number;
 	accounts: DemoAccount[];
 }
@@ -88,13 +93,18 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 		tx.insert(memberships).values(batch.map((m) => ({ ...m, createdAt: new Date(m.createdAt) })))
 	);
 	await insertDirectory(tx, city);
+	await insertSupport(tx, city);
 	const counts = {
 		neighbourhoods: city.neighbourhoods.length,
 		organisations: city.organisations.length,
 		users: city.users.length,
 		memberships: city.memberships.length,
 		services: city.directory.services.length,
-		locations: city.directory.locations.length
+		locations: city.directory.locations.length,
+		people: city.support.people.length,
+		referrals: city.support.referrals.length,
+		children: city.support.people.filter((p) => p.unaccompanied).length,
+		guardians: city.support.guardians.length
 	};
 	await record(tx, {
 		actorId: null,
@@ -219,6 +229,196 @@ async function insertDirectory(tx: Tx, city: DemoCity): Promise<void> {
 	);
 }
 
+/**
+ * Support folders, referrals and guardianship (support.ts), in the same
+ * way: a few statements per table, the rows as one JSON parameter.
+ */
+async function insertSupport(tx: Tx, city: DemoCity): Promise<void> {
+	const s = city.support;
+	await insertJson(
+		tx,
+		'people',
+		{
+			id: 'uuid', preferred_name: 'text', birth_year: 'smallint', birth_date: 'date', languages: 'text[]', contact: 'text', neighbourhood_id: 'uuid',
+			unaccompanied: 'boolean', created_by_organisation_id: 'uuid', created_by: 'uuid', created_at: 'timestamptz'
+		},
+		s.people,
+		(p) => ({
+			id: p.id, preferred_name: p.preferredName, birth_year: p.birthYear, birth_date: p.birthDate, languages: p.languages, contact: p.contact,
+			neighbourhood_id: p.neighbourhoodId, unaccompanied: p.unaccompanied, created_by_organisation_id: p.createdByOrganisationId,
+			created_by: p.createdBy, created_at: p.createdAt
+		})
+	);
+	await insertJson(
+		tx,
+		'consents',
+		{
+			id: 'uuid', person_id: 'uuid', purpose: 'text', organisation_id: 'uuid', method: 'text', recorded_by: 'uuid', recorded_by_organisation_id: 'uuid',
+			recorded_at: 'timestamptz', withdrawn_by: 'uuid', withdrawn_at: 'timestamptz', withdrawal_reason: 'text'
+		},
+		s.consents,
+		(c) => ({
+			id: c.id, person_id: c.personId, purpose: c.purpose, organisation_id: c.organisationId, method: c.method, recorded_by: c.recordedBy,
+			recorded_by_organisation_id: c.recordedByOrganisationId, recorded_at: c.recordedAt, withdrawn_by: c.withdrawnBy, withdrawn_at: c.withdrawnAt,
+			withdrawal_reason: c.withdrawalReason
+		})
+	);
+	await insertJson(
+		tx,
+		'case_team',
+		{ person_id: 'uuid', organisation_id: 'uuid', added_by: 'uuid', added_at: 'timestamptz' },
+		s.caseTeam,
+		(t) => ({ person_id: t.personId, organisation_id: t.organisationId, added_by: t.addedBy, added_at: t.addedAt })
+	);
+	await insertJson(
+		tx,
+		'case_workers',
+		{ person_id: 'uuid', user_id: 'uuid', organisation_id: 'uuid', lead: 'boolean', added_by: 'uuid', added_at: 'timestamptz' },
+		s.caseWorkers,
+		(w) => ({ person_id: w.personId, user_id: w.userId, organisation_id: w.organisationId, lead: w.lead, added_by: w.addedBy, added_at: w.addedAt })
+	);
+	await insertJson(
+		tx,
+		'assessments',
+		{ id: 'uuid', person_id: 'uuid', taken_at: 'timestamptz', taken_by: 'uuid', organisation_id: 'uuid', comment: 'text' },
+		s.assessments,
+		(a) => ({ id: a.id, person_id: a.personId, taken_at: a.takenAt, taken_by: a.takenBy, organisation_id: a.organisationId, comment: a.comment })
+	);
+	// Eleven scores per assessment travel as one array each and are unpacked in the database.
+	const domains = `array[${lifeDomains.map((d) => `'${d}'`).join(',')}]::text[]`;
+	for (let i = 0; i < s.assessments.length; i += 2000) {
+		const json = JSON.stringify(s.assessments.slice(i, i + 2000).map((a) => ({ id: a.id, scores: a.scores })));
+		await tx.execute(
+			sql`insert into assessment_scores (assessment_id, domain, score)
+				select x.id, d.domain, x.scores[d.i] from jsonb_to_recordset(${json}::jsonb) as x(id uuid, scores smallint[])
+				cross join unnest(${sql.raw(domains)}) with ordinality as d(domain, i)`
+		);
+	}
+	await insertJson(
+		tx,
+		'plan_goals',
+		{
+			id: 'uuid', person_id: 'uuid', domain: 'text', text: 'text', own_words: 'text', status: 'text', created_by: 'uuid', organisation_id: 'uuid',
+			created_at: 'timestamptz', updated_at: 'timestamptz', version: 'integer'
+		},
+		s.goals,
+		(g) => ({
+			id: g.id, person_id: g.personId, domain: g.domain, text: g.text, own_words: g.ownWords, status: g.status, created_by: g.createdBy,
+			organisation_id: g.organisationId, created_at: g.createdAt, updated_at: g.updatedAt, version: g.version
+		})
+	);
+	await insertJson(
+		tx,
+		'plan_actions',
+		{
+			id: 'uuid', goal_id: 'uuid', person_id: 'uuid', text: 'text', owner_user_id: 'uuid', due_on: 'date', service_id: 'uuid', done_at: 'timestamptz',
+			created_by: 'uuid', created_at: 'timestamptz'
+		},
+		s.actions,
+		(a) => ({
+			id: a.id, goal_id: a.goalId, person_id: a.personId, text: a.text, owner_user_id: a.ownerUserId, due_on: a.dueOn, service_id: a.serviceId,
+			done_at: a.doneAt, created_by: a.createdBy, created_at: a.createdAt
+		})
+	);
+	await insertJson(
+		tx,
+		'notes',
+		{ id: 'uuid', person_id: 'uuid', kind: 'text', author_id: 'uuid', organisation_id: 'uuid', body: 'text', sensitivity: 'text', created_at: 'timestamptz' },
+		s.notes,
+		(n) => ({
+			id: n.id, person_id: n.personId, kind: n.kind, author_id: n.authorId, organisation_id: n.organisationId, body: n.body, sensitivity: n.sensitivity,
+			created_at: n.createdAt
+		})
+	);
+	await insertJson(
+		tx,
+		'tasks',
+		{
+			id: 'uuid', person_id: 'uuid', title: 'text', due_at: 'timestamptz', assignee_id: 'uuid', created_by: 'uuid', organisation_id: 'uuid',
+			created_at: 'timestamptz', done_at: 'timestamptz', done_by: 'uuid', reminder_sent_at: 'timestamptz'
+		},
+		s.tasks,
+		(t) => ({
+			id: t.id, person_id: t.personId, title: t.title, due_at: t.dueAt, assignee_id: t.assigneeId, created_by: t.createdBy,
+			organisation_id: t.organisationId, created_at: t.createdAt, done_at: t.doneAt, done_by: t.doneBy, reminder_sent_at: t.reminderSentAt
+		})
+	);
+	await insertJson(
+		tx,
+		'referrals',
+		{
+			id: 'uuid', person_id: 'uuid', from_organisation_id: 'uuid', from_user_id: 'uuid', service_id: 'uuid', service_name: 'text',
+			to_organisation_id: 'uuid', consent_id: 'uuid', shared_fields: 'text[]', message: 'text', state: 'text', respond_by: 'timestamptz',
+			reminded_at: 'timestamptz', escalated_at: 'timestamptz', created_at: 'timestamptz', responded_at: 'timestamptz', updated_at: 'timestamptz',
+			version: 'integer'
+		},
+		s.referrals,
+		(r) => ({
+			id: r.id, person_id: r.personId, from_organisation_id: r.fromOrganisationId, from_user_id: r.fromUserId, service_id: r.serviceId,
+			service_name: r.serviceName, to_organisation_id: r.toOrganisationId, consent_id: r.consentId, shared_fields: r.sharedFields, message: r.message,
+			state: r.state, respond_by: r.respondBy, reminded_at: r.remindedAt, escalated_at: r.escalatedAt, created_at: r.createdAt,
+			responded_at: r.respondedAt, updated_at: r.updatedAt, version: r.version
+		})
+	);
+	await insertJson(
+		tx,
+		'referral_events',
+		{ id: 'uuid', referral_id: 'uuid', from_state: 'text', to_state: 'text', actor_id: 'uuid', organisation_id: 'uuid', reason: 'text', at: 'timestamptz' },
+		s.referralEvents,
+		(e) => ({
+			id: e.id, referral_id: e.referralId, from_state: e.fromState, to_state: e.toState, actor_id: e.actorId, organisation_id: e.organisationId,
+			reason: e.reason, at: e.at
+		})
+	);
+	await insertJson(
+		tx,
+		'guardians',
+		{ id: 'uuid', user_id: 'uuid', status: 'text', languages: 'text[]', neighbourhood_id: 'uuid', registered_at: 'timestamptz', status_changed_at: 'timestamptz' },
+		s.guardians,
+		(g) => ({
+			id: g.id, user_id: g.userId, status: g.status, languages: g.languages, neighbourhood_id: g.neighbourhoodId, registered_at: g.registeredAt,
+			status_changed_at: g.statusChangedAt
+		})
+	);
+	await insertJson(
+		tx,
+		'guardian_vetting',
+		{ guardian_id: 'uuid', step: 'text', verified_by: 'uuid', verified_at: 'timestamptz', expires_on: 'date', reference: 'text' },
+		s.vetting,
+		(v) => ({ guardian_id: v.guardianId, step: v.step, verified_by: v.verifiedBy, verified_at: v.verifiedAt, expires_on: v.expiresOn, reference: v.reference })
+	);
+	await insertJson(
+		tx,
+		'guardianships',
+		{
+			id: 'uuid', guardian_id: 'uuid', child_id: 'uuid', slot: 'smallint', started_at: 'timestamptz', ended_at: 'timestamptz', ended_reason: 'text',
+			assigned_by: 'uuid'
+		},
+		s.guardianships,
+		(g) => ({
+			id: g.id, guardian_id: g.guardianId, child_id: g.childId, slot: g.slot, started_at: g.startedAt, ended_at: g.endedAt, ended_reason: g.endedReason,
+			assigned_by: g.assignedBy
+		})
+	);
+	await insertJson(
+		tx,
+		'guardian_visits',
+		{ id: 'uuid', guardianship_id: 'uuid', kind: 'text', visited_on: 'date', summary: 'text', concern: 'boolean', recorded_by: 'uuid', recorded_at: 'timestamptz' },
+		s.visits,
+		(v) => ({
+			id: v.id, guardianship_id: v.guardianshipId, kind: v.kind, visited_on: v.visitedOn, summary: v.summary, concern: v.concern,
+			recorded_by: v.recordedBy, recorded_at: v.recordedAt
+		})
+	);
+	await insertJson(
+		tx,
+		'transition_plans',
+		{ child_id: 'uuid', summary: 'text', agreed_on: 'date', recorded_by: 'uuid', recorded_at: 'timestamptz' },
+		s.transitionPlans,
+		(t) => ({ child_id: t.childId, summary: t.summary, agreed_on: t.agreedOn, recorded_by: t.recordedBy, recorded_at: t.recordedAt })
+	);
+}
+
 /** Seeds the demo city unconditionally, in one transaction (a savepoint if `db` is already one). */
 export async function seedDemo(db: Db | Tx, opts: SeedOptions = {}): Promise<SeedResult> {
 	const started = performance.now();
@@ -282,7 +482,9 @@ const LABELS: Record<PasswordKey, string> = {
 	volunteer_coordinator: 'volunteer coordinator',
 	member: 'organisation member',
 	newcomer: 'newcomer',
-	resident: 'resident'
+	resident: 'resident',
+	guardianship_office: 'guardianship office',
+	guardian: 'volunteer guardian'
 };
 
 /** The lines printed after seeding: what was loaded and which accounts to try. */
@@ -293,7 +495,9 @@ export function demoAccountsTable(result: Omit<SeedResult, 'ms'> & { ms?: number
 	lines.push(
 		`Loaded the demo city Portavera (fictional): ${result.neighbourhoods} neighbourhoods, ${result.organisations} organisations, ` +
 			`${result.users} accounts, ${result.memberships} memberships, ` +
-			`${result.services} services at ${result.locations} locations${took}.`
+			`${result.services} services at ${result.locations} locations, ` +
+			`${result.people} people with support folders (${result.children} of them unaccompanied children), ` +
+			`${result.referrals} referrals and ${result.guardians} volunteer guardians${took}.`
 	);
 	lines.push('Demo accounts to try. These passwords are public: never put real data in the demo.');
 	lines.push('');

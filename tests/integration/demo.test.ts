@@ -25,6 +25,8 @@ import {
 	type DemoCity
 } from '../../scripts/demo/generate.ts';
 import { DEMO_GAPS, DEMO_NO_WHEELCHAIR, DEMO_SERVICE_COUNT } from '../../scripts/demo/directory.ts';
+import { DEMO_BIG_FOLDER_ENTRIES, DEMO_CHILDREN, DEMO_GUARDIANS, DEMO_PEOPLE, DEMO_REFERRALS } from '../../scripts/demo/support.ts';
+import { referralStates, sensitivities } from '../../src/lib/server/db/schema/index.ts';
 import { seedDemo, seedDemoIfEmpty } from '../../scripts/demo/seed.ts';
 import { resetDemo } from '../../scripts/demo/reset.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -86,6 +88,179 @@ function checkInvariants(city: DemoCity) {
 	for (const u of city.users) expect(u.createdAt <= DEMO_BASE_DATE).toBe(true);
 
 	checkDirectoryInvariants(city);
+	checkSupportInvariants(city);
+}
+
+/** The referral transitions of decision 016 (sent → accepted | declined; accepted → in_progress; …). */
+const TRANSITIONS: Record<string, string[]> = {
+	sent: ['accepted', 'declined', 'closed'],
+	accepted: ['in_progress', 'closed'],
+	in_progress: ['completed', 'closed'],
+	declined: [],
+	completed: [],
+	closed: []
+};
+const MONTH6 = 183 * 86_400_000;
+
+/** The day someone born on `birthDate` ('YYYY-MM-DD') turns 18, in ms. */
+function eighteenth(birthDate: string): number {
+	const [y, m, d] = birthDate.split('-').map(Number);
+	return Date.UTC(y + 18, m - 1, d);
+}
+
+/**
+ * Support folders, referrals and guardianship, whatever the seed: references
+ * resolve, nothing happens before the folder exists or after the demo's
+ * "now", referral histories follow the allowed transitions, at most three
+ * children per guardian. Collects the broken rules like the directory check.
+ */
+function checkSupportInvariants(city: DemoCity) {
+	const s = city.support;
+	const bad: string[] = [];
+	const check = (ok: unknown, what: string) => {
+		if (!ok && bad.length < 20) bad.push(what);
+	};
+	const base = Date.parse(DEMO_BASE_DATE);
+	const users = new Set(city.users.map((u) => u.id));
+	const orgs = new Set(city.organisations.map((o) => o.id));
+	const services = new Map(city.directory.services.map((x) => [x.id, x]));
+	const people = new Map(s.people.map((p) => [p.id, p]));
+	check(people.size === s.people.length, 'duplicate person ids');
+	const since = (personId: string, at: string | null, what: string) => {
+		if (at === null) return;
+		const p = people.get(personId);
+		check(p && at >= p.createdAt && at <= DEMO_BASE_DATE, `${what} at ${at} outside the folder's life`);
+	};
+	const rolesIn = new Map<string, string>();
+	for (const m of city.memberships) rolesIn.set(`${m.organisationId}/${m.userId}`, m.role);
+	const worksOnFolders = (org: string, user: string) => ['owner', 'coordinator', 'case_worker'].includes(rolesIn.get(`${org}/${user}`) ?? '');
+
+	for (const p of s.people) {
+		check(orgs.has(p.createdByOrganisationId) && users.has(p.createdBy), `person ${p.id} references`);
+		check(p.languages.length > 0, `person ${p.id} speaks nothing`);
+		if (p.contact) check(/^\+999 [\d ]+$/.test(p.contact), `person ${p.id} contact ${p.contact}`);
+		check(p.createdAt <= DEMO_BASE_DATE, `person ${p.id} created later`);
+		if (p.unaccompanied) {
+			check(p.birthDate && eighteenth(p.birthDate) > base && Number(p.birthDate.slice(0, 4)) === p.birthYear, `child ${p.id} born ${p.birthDate}`);
+		} else check(p.birthDate === null, `adult ${p.id} with a birth date`);
+	}
+	// One lead per folder, a worker of the organisation that opened it, which holds the coordination consent.
+	const leads = new Map<string, number>();
+	for (const w of s.caseWorkers) {
+		check(people.has(w.personId) && users.has(w.userId) && worksOnFolders(w.organisationId, w.userId), `case worker ${w.userId} of ${w.personId}`);
+		since(w.personId, w.addedAt, 'case worker');
+		if (w.lead) leads.set(w.personId, (leads.get(w.personId) ?? 0) + 1);
+	}
+	const team = new Set(s.caseTeam.map((t) => `${t.personId}/${t.organisationId}`));
+	check(team.size === s.caseTeam.length, 'duplicate team rows');
+	for (const w of s.caseWorkers) check(team.has(`${w.personId}/${w.organisationId}`), `worker ${w.userId} of an organisation not on the team`);
+	const consentById = new Map(s.consents.map((c) => [c.id, c]));
+	const active = new Set<string>();
+	for (const c of s.consents) {
+		check(people.has(c.personId) && users.has(c.recordedBy) && orgs.has(c.recordedByOrganisationId), `consent ${c.id} references`);
+		check((c.purpose === 'share') === (c.organisationId !== null), `consent ${c.id} organisation`);
+		since(c.personId, c.recordedAt, 'consent');
+		since(c.personId, c.withdrawnAt, 'withdrawal');
+		check(c.withdrawnAt === null || (c.withdrawalReason && c.withdrawnBy && c.withdrawnAt > c.recordedAt), `consent ${c.id} withdrawal`);
+		if (c.withdrawnAt === null) {
+			const key = `${c.personId}/${c.purpose}/${c.organisationId}`;
+			check(!active.has(key), `two active consents ${key}`);
+			active.add(key);
+		}
+	}
+	for (const p of s.people) {
+		check(leads.get(p.id) === 1, `folder ${p.id} has ${leads.get(p.id) ?? 0} leads`);
+		check(s.caseWorkers.some((w) => w.personId === p.id && w.lead && w.organisationId === p.createdByOrganisationId), `folder ${p.id} lead elsewhere`);
+	}
+	for (const c of s.consents.filter((x) => x.purpose === 'coordination')) {
+		check(people.get(c.personId)?.createdByOrganisationId === c.recordedByOrganisationId, `coordination of ${c.personId} held elsewhere`);
+	}
+	for (const a of s.assessments) {
+		check(a.scores.length === 11 && a.scores.every((x) => Number.isInteger(x) && x >= 1 && x <= 5), `assessment ${a.id} scores`);
+		check(users.has(a.takenBy) && orgs.has(a.organisationId), `assessment ${a.id} references`);
+		since(a.personId, a.takenAt, 'assessment');
+	}
+	const goals = new Map(s.goals.map((g) => [g.id, g]));
+	for (const g of s.goals) {
+		since(g.personId, g.createdAt, 'goal');
+		check(g.updatedAt >= g.createdAt && g.updatedAt <= DEMO_BASE_DATE, `goal ${g.id} updated`);
+	}
+	for (const a of s.actions) {
+		check(goals.get(a.goalId)?.personId === a.personId && users.has(a.ownerUserId), `action ${a.id} references`);
+		check(a.serviceId === null || services.has(a.serviceId), `action ${a.id} service`);
+		since(a.personId, a.createdAt, 'action');
+		if (a.doneAt) check(a.doneAt > a.createdAt && a.doneAt <= DEMO_BASE_DATE, `action ${a.id} done`);
+	}
+	for (const n of s.notes) {
+		check(users.has(n.authorId) && orgs.has(n.organisationId) && n.body.length > 0, `note ${n.id}`);
+		since(n.personId, n.createdAt, 'note');
+	}
+	for (const t of s.tasks) {
+		since(t.personId, t.createdAt, 'task');
+		check(t.dueAt > t.createdAt && users.has(t.assigneeId), `task ${t.id}`);
+		if (t.doneAt) check(t.doneAt > t.createdAt && t.doneAt <= DEMO_BASE_DATE && t.doneBy, `task ${t.id} done`);
+		if (t.reminderSentAt) check(!t.doneAt && t.dueAt < DEMO_BASE_DATE, `task ${t.id} reminded`);
+	}
+
+	// Referrals: covered by a share consent for the receiving organisation, a history that follows the rules.
+	const events = new Map<string, typeof s.referralEvents>();
+	for (const e of s.referralEvents) events.set(e.referralId, [...(events.get(e.referralId) ?? []), e]);
+	for (const r of s.referrals) {
+		const id = `referral ${r.id}`;
+		const service = services.get(r.serviceId);
+		check(service?.organisationId === r.toOrganisationId && r.toOrganisationId !== r.fromOrganisationId, `${id} service`);
+		check(Object.values(service?.name ?? {}).includes(r.serviceName), `${id} service name`);
+		const c = consentById.get(r.consentId);
+		check(c?.purpose === 'share' && c.organisationId === r.toOrganisationId && c.personId === r.personId && c.recordedAt <= r.createdAt, `${id} consent`);
+		check(worksOnFolders(r.fromOrganisationId, r.fromUserId), `${id} sender`);
+		since(r.personId, r.createdAt, id);
+		const es = (events.get(r.id) ?? []).sort((a, b) => (a.at < b.at ? -1 : 1));
+		check(es[0]?.fromState === null && es[0]?.toState === 'sent' && es[0]?.at === r.createdAt, `${id} starts as sent`);
+		for (let i = 1; i < es.length; i++) {
+			check(es[i].fromState === es[i - 1].toState && TRANSITIONS[es[i].fromState!].includes(es[i].toState), `${id} ${es[i].fromState}→${es[i].toState}`);
+			check(es[i].at > es[i - 1].at, `${id} events in order`);
+			if (['declined', 'completed', 'closed'].includes(es[i].toState)) check(es[i].reason, `${id} ${es[i].toState} without reason`);
+			const side = es[i].organisationId === r.toOrganisationId ? r.toOrganisationId : r.fromOrganisationId;
+			check(worksOnFolders(side, es[i].actorId) || es[i].organisationId === people.get(r.personId)?.createdByOrganisationId, `${id} actor`);
+		}
+		const last = es[es.length - 1];
+		check(last?.toState === r.state && r.version === es.length && last.at === r.updatedAt && last.at <= DEMO_BASE_DATE, `${id} state ${r.state}`);
+		const answer = es.find((e) => e.toState === 'accepted' || e.toState === 'declined');
+		check((answer?.at ?? null) === r.respondedAt, `${id} responded at`);
+		check(r.respondBy > r.createdAt && r.sharedFields.includes('preferred_name') && r.sharedFields.includes('languages'), `${id} target and fields`);
+		if (r.remindedAt) check(r.remindedAt === r.respondBy && (r.respondedAt === null || r.respondedAt > r.remindedAt), `${id} reminded`);
+		else check((r.respondedAt ?? (r.state === 'closed' ? r.updatedAt : DEMO_BASE_DATE)) <= r.respondBy, `${id} late without a reminder`);
+		if (r.escalatedAt) check(r.remindedAt && r.escalatedAt > r.remindedAt, `${id} escalated`);
+		if (r.state === 'sent' && r.respondBy < DEMO_BASE_DATE) check(r.remindedAt, `${id} overdue without a reminder`);
+	}
+	check(events.size === s.referrals.length, 'events of no referral');
+
+	// Guardianship: at most three active children per guardian, one guardian per child, active guardians only.
+	const guardians = new Map(s.guardians.map((g) => [g.id, g]));
+	const perGuardian = new Map<string, number[]>();
+	const perChild = new Map<string, number>();
+	for (const gs of s.guardianships) {
+		const child = people.get(gs.childId);
+		check(child?.unaccompanied && guardians.has(gs.guardianId), `guardianship ${gs.id} references`);
+		check(gs.slot >= 1 && gs.slot <= 3 && gs.startedAt >= child!.createdAt && gs.startedAt <= DEMO_BASE_DATE, `guardianship ${gs.id} slot or start`);
+		if (gs.endedAt) {
+			check(gs.endedAt > gs.startedAt && gs.endedReason, `guardianship ${gs.id} ended`);
+			continue;
+		}
+		check(guardians.get(gs.guardianId)?.status === 'active', `guardianship ${gs.id} of a guardian who is not active`);
+		perGuardian.set(gs.guardianId, [...(perGuardian.get(gs.guardianId) ?? []), gs.slot]);
+		perChild.set(gs.childId, (perChild.get(gs.childId) ?? 0) + 1);
+	}
+	for (const [g, slots] of perGuardian) check(slots.length <= 3 && new Set(slots).size === slots.length, `guardian ${g} slots ${slots}`);
+	for (const [c, n] of perChild) check(n === 1, `child ${c} has ${n} guardians`);
+	const live = new Map(s.guardianships.map((g) => [g.id, g]));
+	for (const v of s.visits) {
+		const gs = live.get(v.guardianshipId);
+		check(gs && v.visitedOn >= gs.startedAt.slice(0, 10) && v.recordedAt <= DEMO_BASE_DATE && v.visitedOn <= v.recordedAt.slice(0, 10), `visit ${v.id}`);
+	}
+	for (const v of s.vetting) check(guardians.has(v.guardianId) && (v.step === 'criminal_record') === (v.expiresOn !== null), `vetting ${v.guardianId} ${v.step}`);
+	for (const t of s.transitionPlans) check(people.get(t.childId)?.unaccompanied && t.recordedAt <= DEMO_BASE_DATE, `transition plan ${t.childId}`);
+	expect(bad).toEqual([]);
 }
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -219,8 +394,9 @@ describe('the demo city generator', () => {
 		expect(generateDemoCity()).toEqual(city);
 		expect(generateDemoCity(20261123)).toEqual(city);
 		const hash = createHash('sha256').update(JSON.stringify(city)).digest('hex');
-		// If this changes, the demo city changed: update it on purpose, never by accident.
-		expect(hash).toMatchInlineSnapshot(`"c973fe02c8561468a386db1402169947a73c4d7ce45770a2401b270293280d89"`);
+		// If this changes, the demo city changed: update it on purpose, never by accident. (The support
+		// folders only added to it: the people, organisations and directory before them did not change.)
+		expect(hash).toMatchInlineSnapshot(`"25febf3825aa02f8971c21b3dd173bf508ab9dbdeb308b352c5d00d500ea2e7d"`);
 		expect(generateDemoCity(7).organisations[5]).not.toEqual(city.organisations[5]);
 	});
 
@@ -283,7 +459,7 @@ describe('the demo city generator', () => {
 	});
 
 	it('asks nobody for nationality or residence status: no such field anywhere', () => {
-		const { directory, ...people } = city;
+		const { directory, support, ...people } = city;
 		const keys = [...keysOf(people)];
 		expect(keys.length).toBeGreaterThan(10);
 		expect(keys.filter((k) => FORBIDDEN_KEY.test(k))).toEqual([]);
@@ -291,6 +467,10 @@ describe('the demo city generator', () => {
 		// operating status (HSDS service.status: active, temporarily closed).
 		expect([...keysOf(directory)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
 		expect(new Set(directory.services.map((s) => s.status))).toEqual(new Set(['active', 'temporarily closed']));
+		// Folders hold the year of birth (and the date for children, as the schema asks) and the status
+		// of plan goals and guardians, nothing about nationality or papers.
+		expect([...keysOf(support)].filter((k) => FORBIDDEN_KEY.test(k)).sort()).toEqual(['birthDate', 'birthYear', 'status', 'statusChangedAt']);
+		expect(new Set(support.goals.map((g) => g.status))).toEqual(new Set(['open', 'achieved', 'dropped']));
 	});
 
 	it('is a clearly fictional place: 12 neighbourhoods within a few km of its made-up centre', () => {
@@ -306,7 +486,7 @@ describe('the demo city generator', () => {
 				if (a !== b) expect(km(a.latitude, a.longitude, b.latitude, b.longitude)).toBeGreaterThan(0.5);
 	});
 
-	it('keeps its invariants for any seed (directory included)', () => {
+	it('keeps its invariants for any seed (directory and folders included)', { timeout: 180_000 }, () => {
 		fc.assert(
 			fc.property(fc.integer({ min: 0, max: 0xffffffff }), (seed) => {
 				checkInvariants(generateDemoCity(seed));
@@ -468,6 +648,171 @@ describe('the demo service directory', () => {
 	});
 });
 
+describe('the demo support folders, referrals and guardianship', () => {
+	const city = generateDemoCity();
+	const s = city.support;
+	const base = Date.parse(DEMO_BASE_DATE);
+	const count = <T>(xs: readonly T[], f: (x: T) => unknown) => xs.filter(f).length;
+
+	it('is the same for the same seed, and different for another', () => {
+		expect(generateDemoCity().support).toEqual(s);
+		expect(generateDemoCity(7).support.people[0].id).not.toBe(s.people[0].id);
+	});
+
+	it('has 2,000 people with folders at every stage, 150 of them unaccompanied children', () => {
+		expect(s.people).toHaveLength(DEMO_PEOPLE);
+		expect(DEMO_PEOPLE).toBe(2000);
+		expect(count(s.people, (p) => p.unaccompanied)).toBe(DEMO_CHILDREN);
+		expect(DEMO_CHILDREN).toBe(150);
+		for (const stage of ['new', 'assessed', 'active', 'closing', 'withdrawn'] as const) {
+			expect(count(s.people, (p) => p.stage === stage), stage).toBeGreaterThan(100);
+		}
+		// Opened by many organisations, most by the City Social Services.
+		expect(new Set(s.people.map((p) => p.createdByOrganisationId)).size).toBeGreaterThan(40);
+		// Languages of many communities; names repeat (pseudonyms and first names) but vary.
+		expect(new Set(s.people.flatMap((p) => p.languages)).size).toBeGreaterThan(15);
+		expect(new Set(s.people.map((p) => p.preferredName)).size).toBeGreaterThan(1000);
+	});
+
+	it('records consent per purpose, some of it withdrawn, and nobody works on a folder the coordination consent left', () => {
+		for (const purpose of ['coordination', 'share', 'statistics'] as const) {
+			const all = s.consents.filter((c) => c.purpose === purpose);
+			expect(all.length, purpose).toBeGreaterThan(500);
+			expect(count(all, (c) => c.withdrawnAt), purpose).toBeGreaterThan(10);
+		}
+		expect(count(s.consents, (c) => c.purpose === 'coordination')).toBe(DEMO_PEOPLE);
+		expect(new Set(s.consents.map((c) => c.method))).toEqual(new Set(['written', 'oral_interpreter', 'online']));
+		// A withdrawn folder: coordination withdrawn, nothing open with anyone after it.
+		const withdrawn = s.people.filter((p) => p.stage === 'withdrawn').map((p) => p.id);
+		for (const id of withdrawn) {
+			const c = s.consents.find((x) => x.personId === id && x.purpose === 'coordination')!;
+			expect(c.withdrawnAt).not.toBeNull();
+			for (const r of s.referrals.filter((x) => x.personId === id)) expect(['declined', 'completed', 'closed']).toContain(r.state);
+		}
+	});
+
+	it('gives the Open Harbour case worker many folders to lead, on a team with partners', () => {
+		const cw = city.users.find((u) => u.email === 'caseworker@open-harbour-portavera.example')!;
+		const led = s.caseWorkers.filter((w) => w.userId === cw.id && w.lead);
+		expect(led.length).toBeGreaterThan(50);
+		const withPartner = new Set(s.caseTeam.filter((t) => t.organisationId !== city.organisations.find((o) => o.slug === 'open-harbour-portavera')!.id).map((t) => t.personId));
+		expect(count(led, (w) => withPartner.has(w.personId))).toBeGreaterThan(10);
+		// Partners on a team are covered by a share consent.
+		for (const t of s.caseTeam) {
+			const person = s.people.find((p) => p.id === t.personId)!;
+			if (t.organisationId === person.createdByOrganisationId) continue;
+			expect(s.consents.some((c) => c.personId === t.personId && c.purpose === 'share' && c.organisationId === t.organisationId)).toBe(true);
+		}
+	});
+
+	it('has assessments over time, plans, notes of every sensitivity, measures and tasks', () => {
+		const perPerson = new Map<string, number>();
+		for (const a of s.assessments) perPerson.set(a.personId, (perPerson.get(a.personId) ?? 0) + 1);
+		expect(count([...perPerson.values()], (n) => n >= 3)).toBeGreaterThan(200);
+		// Progress shows: in folders assessed several times, the mean score mostly rises.
+		const series = new Map<string, number[]>();
+		for (const a of [...s.assessments].sort((x, y) => (x.takenAt < y.takenAt ? -1 : 1))) {
+			series.set(a.personId, [...(series.get(a.personId) ?? []), a.scores.reduce((t, x) => t + x, 0)]);
+		}
+		const long = [...series.values()].filter((x) => x.length >= 3);
+		expect(count(long, (x) => x[x.length - 1] > x[0]) / long.length).toBeGreaterThan(0.6);
+		expect(new Set(s.goals.map((g) => g.domain)).size).toBe(11);
+		expect(count(s.goals, (g) => g.ownWords && /[\u0600-\u06ff]/.test(g.ownWords))).toBeGreaterThan(20); // Arabic or Persian
+		expect(count(s.goals, (g) => g.ownWords && /[\u0400-\u04ff]/.test(g.ownWords))).toBeGreaterThan(20); // Ukrainian
+		expect(count(s.actions, (a) => a.serviceId)).toBeGreaterThan(500);
+		for (const sensitivity of sensitivities) expect(count(s.notes, (n) => n.sensitivity === sensitivity), sensitivity).toBeGreaterThan(100);
+		expect(count(s.notes, (n) => n.kind === 'measure')).toBeGreaterThan(500);
+		expect(count(s.tasks, (t) => t.doneAt)).toBeGreaterThan(500);
+		expect(count(s.tasks, (t) => !t.doneAt && t.dueAt > DEMO_BASE_DATE)).toBeGreaterThan(100);
+		expect(count(s.tasks, (t) => t.reminderSentAt)).toBeGreaterThan(20);
+	});
+
+	it('has 5,000 referrals in every state, some overdue, with reasons and outcomes', () => {
+		expect(s.referrals).toHaveLength(DEMO_REFERRALS);
+		expect(DEMO_REFERRALS).toBe(5000);
+		for (const state of referralStates) expect(count(s.referrals, (r) => r.state === state), state).toBeGreaterThan(100);
+		const overdue = s.referrals.filter((r) => r.state === 'sent' && r.respondBy < DEMO_BASE_DATE);
+		expect(overdue.length).toBeGreaterThan(50);
+		expect(count(overdue, (r) => r.escalatedAt)).toBeGreaterThan(20);
+		expect(count(s.referrals, (r) => r.state === 'sent' && r.respondBy > DEMO_BASE_DATE)).toBeGreaterThan(20);
+		// Many receiving organisations; the biggest inboxes hold hundreds.
+		const inbox = new Map<string, number>();
+		for (const r of s.referrals) inbox.set(r.toOrganisationId, (inbox.get(r.toOrganisationId) ?? 0) + 1);
+		expect(inbox.size).toBeGreaterThan(80);
+		expect(Math.max(...inbox.values())).toBeGreaterThan(100);
+		// Reasons to decline and close, outcomes of completion: several different ones, in Italian and English.
+		const reasons = (to: string) => new Set(s.referralEvents.filter((e) => e.toState === to).map((e) => e.reason));
+		for (const to of ['declined', 'completed', 'closed']) expect(reasons(to).size, to).toBeGreaterThan(6);
+	});
+
+	it('has 60 guardians, some full with three children, some with vetting expiring or expired', () => {
+		expect(s.guardians).toHaveLength(DEMO_GUARDIANS);
+		expect(DEMO_GUARDIANS).toBe(60);
+		expect(new Set(s.guardians.map((g) => g.status))).toEqual(new Set(['applicant', 'vetting', 'active', 'suspended', 'withdrawn']));
+		const active = new Map<string, number>();
+		for (const g of s.guardianships.filter((x) => !x.endedAt)) active.set(g.guardianId, (active.get(g.guardianId) ?? 0) + 1);
+		expect(Math.max(...active.values())).toBe(3);
+		expect(count([...active.values()], (n) => n === 3)).toBeGreaterThanOrEqual(10);
+		expect(count([...active.values()], (n) => n < 3)).toBeGreaterThanOrEqual(10);
+		expect(count(s.guardianships, (g) => g.endedAt)).toBeGreaterThan(3);
+		const expiry = s.vetting.filter((v) => v.step === 'criminal_record' && s.guardians.find((g) => g.id === v.guardianId)!.status === 'active');
+		const days = (v: (typeof expiry)[number]) => (Date.parse(v.expiresOn!) - base) / DAY;
+		expect(count(expiry, (v) => days(v) > 0 && days(v) <= 60)).toBeGreaterThanOrEqual(3);
+		expect(count(expiry, (v) => days(v) <= 0)).toBeGreaterThanOrEqual(2);
+		// The demo guardian is active, with children and room for one more.
+		const demoGuardian = city.users.find((u) => u.email === 'guardian@portavera.example')!;
+		const mine = s.guardians.find((g) => g.userId === demoGuardian.id)!;
+		expect(mine.status).toBe('active');
+		expect(active.get(mine.id)).toBe(2);
+	});
+
+	it('has children without a guardian, children turning 18 with and without a plan, and overdue visits', () => {
+		const children = s.people.filter((p) => p.unaccompanied);
+		const guarded = new Set(s.guardianships.filter((g) => !g.endedAt).map((g) => g.childId));
+		expect(count(children, (c) => !guarded.has(c.id))).toBeGreaterThanOrEqual(10);
+		for (const c of children) expect(eighteenth(c.birthDate!)).toBeGreaterThan(base);
+		const soon = children.filter((c) => eighteenth(c.birthDate!) - base <= MONTH6);
+		expect(soon.length).toBeGreaterThanOrEqual(20);
+		const planned = new Set(s.transitionPlans.map((t) => t.childId));
+		expect(count(soon, (c) => planned.has(c.id))).toBeGreaterThanOrEqual(5);
+		expect(count(soon, (c) => !planned.has(c.id))).toBeGreaterThanOrEqual(5);
+		// Last visit per active guardianship: most within three weeks, some two months ago or more.
+		const last = new Map<string, string>();
+		for (const v of s.visits) if ((last.get(v.guardianshipId) ?? '') < v.visitedOn) last.set(v.guardianshipId, v.visitedOn);
+		const ages = s.guardianships.filter((g) => !g.endedAt).map((g) => (base - Date.parse(last.get(g.id) ?? g.startedAt)) / DAY);
+		expect(count(ages, (a) => a >= 60)).toBeGreaterThanOrEqual(5);
+		expect(count(ages, (a) => a <= 21) / ages.length).toBeGreaterThan(0.6);
+		expect(count(s.visits, (v) => v.kind === 'report')).toBeGreaterThan(50);
+		expect(count(s.visits, (v) => v.concern)).toBeGreaterThan(5);
+	});
+
+	it(`has one folder with at least ${DEMO_BIG_FOLDER_ENTRIES} timeline entries, for the benchmark`, () => {
+		const id = s.benchmarkPersonId;
+		const refs = new Set(s.referrals.filter((r) => r.personId === id).map((r) => r.id));
+		const entries =
+			count(s.notes, (n) => n.personId === id) +
+			count(s.tasks, (t) => t.personId === id) +
+			count(s.assessments, (a) => a.personId === id) +
+			count(s.actions, (a) => a.personId === id) +
+			count(s.referralEvents, (e) => refs.has(e.referralId));
+		expect(entries).toBeGreaterThanOrEqual(DEMO_BIG_FOLDER_ENTRIES);
+		expect(s.people.find((p) => p.id === id)!.createdByOrganisationId).toBe(city.organisations.find((o) => o.slug === 'open-harbour-portavera')!.id);
+	});
+
+	it('adds the guardianship office and a volunteer guardian to the demo accounts', () => {
+		const byEmail = new Map(city.accounts.map((a) => [a.email, a]));
+		expect(byEmail.get('guardianship@portavera.example')).toMatchObject({ password: 'demo-guardianship-2026', secondFactor: true });
+		expect(byEmail.get('guardian@portavera.example')).toMatchObject({ password: 'demo-guardian-2026', secondFactor: false });
+		expect(byEmail.get('caseworker@open-harbour-portavera.example')).toMatchObject({ password: 'demo-caseworker-2026', secondFactor: true });
+		const office = city.users.find((u) => u.email === 'guardianship@portavera.example')!;
+		expect(office.platformRole).toBe('guardianship_office');
+		// Every guardian has an account of their own, signing in with the guardians' password.
+		const guardianUsers = new Set(s.guardians.map((g) => g.userId));
+		expect(guardianUsers.size).toBe(DEMO_GUARDIANS);
+		for (const u of city.users.filter((x) => guardianUsers.has(x.id))) expect(u.password).toBe('guardian');
+	});
+});
+
 type Counted =
 	| 'users'
 	| 'organisations'
@@ -481,7 +826,15 @@ type Counted =
 	| 'contacts'
 	| 'cost_options'
 	| 'required_documents'
-	| 'service_areas';
+	| 'service_areas'
+	| 'people'
+	| 'consents'
+	| 'assessment_scores'
+	| 'referrals'
+	| 'referral_events'
+	| 'guardians'
+	| 'guardianships'
+	| 'guardian_visits';
 
 async function count(db: Db, table: Counted): Promise<number> {
 	const r = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
@@ -533,6 +886,16 @@ describe('seeding the demo city', { timeout: 90_000 }, () => {
 		expect(await count(d.db, 'cost_options')).toBe(dir.costOptions.length);
 		expect(await count(d.db, 'required_documents')).toBe(dir.requiredDocuments.length);
 		expect(await count(d.db, 'service_areas')).toBe(dir.serviceAreas.length);
+		const sup = city.support;
+		expect(await count(d.db, 'people')).toBe(2000);
+		expect(await count(d.db, 'referrals')).toBe(5000);
+		expect(await count(d.db, 'guardians')).toBe(60);
+		expect(await count(d.db, 'consents')).toBe(sup.consents.length);
+		expect(await count(d.db, 'referral_events')).toBe(sup.referralEvents.length);
+		expect(await count(d.db, 'assessment_scores')).toBe(sup.assessments.length * 11);
+		expect(await count(d.db, 'guardianships')).toBe(sup.guardianships.length);
+		expect(await count(d.db, 'guardian_visits')).toBe(sup.visits.length);
+		expect(result).toMatchObject({ people: 2000, referrals: 5000, children: 150, guardians: 60 });
 		// A guard against a slow seed (row-by-row inserts would take minutes); it takes 3–5 s on an
 		// idle machine, and this bound leaves room for a busy, shared CI machine.
 		expect(result!.ms).toBeLessThan(60_000);
@@ -584,6 +947,94 @@ describe('seeding the demo city', { timeout: 90_000 }, () => {
 		expect(record.atLocations[0].location.neighbourhood).not.toBeNull();
 		expect(record.schedules.length).toBeGreaterThan(0);
 		expect(record.service.name.en).toBeTruthy();
+	});
+
+	it('stores folders, referrals and guardianship as the use cases and the database rules expect them', async () => {
+		const rows = async (q: ReturnType<typeof sql>) => ((await d.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+		const one = async (q: ReturnType<typeof sql>) => Number(Object.values((await rows(q))[0])[0]);
+		expect(await one(sql`select count(*)::int from people where unaccompanied and birth_date > ${'2008-11-23'}::date`)).toBe(150);
+		// Every state of a referral, each with the event that led to it last.
+		const states = await rows(sql`
+			select r.state, count(*)::int as n, count(*) filter (where last.to_state = r.state and r.version = ev.n)::int as consistent
+			from referrals r
+			join lateral (select to_state from referral_events e where e.referral_id = r.id order by e.at desc limit 1) last on true
+			join lateral (select count(*)::int as n from referral_events e where e.referral_id = r.id) ev on true
+			group by r.state order by r.state`);
+		expect(states.map((x) => x.state)).toEqual([...referralStates].sort());
+		for (const x of states) expect(x.consistent, String(x.state)).toBe(x.n);
+		// Each covered by an active or withdrawn share consent naming the receiving organisation.
+		expect(await one(sql`
+			select count(*)::int from referrals r left join consents c on c.id = r.consent_id
+			where c.purpose is distinct from 'share' or c.organisation_id <> r.to_organisation_id`)).toBe(0);
+		// No guardian with more than three active wards, some with exactly three.
+		const wards = await rows(sql`select guardian_id, count(*)::int as n from guardianships where ended_at is null group by guardian_id`);
+		expect(Math.max(...wards.map((w) => Number(w.n)))).toBe(3);
+		expect(wards.filter((w) => Number(w.n) === 3).length).toBeGreaterThanOrEqual(10);
+		// And the database keeps it so: a fourth child for a full guardian is refused.
+		const [full] = await rows(sql`select guardian_id from guardianships where ended_at is null group by guardian_id having count(*) = 3 limit 1`);
+		const [unguarded] = await rows(sql`
+			select p.id from people p where p.unaccompanied
+			and not exists (select 1 from guardianships g where g.child_id = p.id and g.ended_at is null) limit 1`);
+		await expect(
+			d.db.execute(sql`insert into guardianships (guardian_id, child_id, slot)
+				select ${full.guardian_id}::uuid, ${unguarded.id}::uuid, coalesce(min(s), 4) from generate_series(1, 3) s
+				where s not in (select slot from guardianships where guardian_id = ${full.guardian_id}::uuid and ended_at is null)`)
+		).rejects.toThrow();
+		// The benchmark folder: at least 500 entries for its timeline.
+		const big = generateDemoCity().support.benchmarkPersonId;
+		expect(
+			await one(sql`select count(*)::int from (
+				select id from notes where person_id = ${big}::uuid
+				union all select id from tasks where person_id = ${big}::uuid
+				union all select id from assessments where person_id = ${big}::uuid
+				union all select id from plan_actions where person_id = ${big}::uuid
+				union all select e.id from referral_events e join referrals r on r.id = e.referral_id where r.person_id = ${big}::uuid) t`)
+		).toBeGreaterThanOrEqual(DEMO_BIG_FOLDER_ENTRIES);
+		// Folders load through the app's own reader of folder facts: one lead each, its organisation covered.
+		const { loadFolderFactsMany } = await import('../../src/lib/server/support/folders.ts');
+		const ids = (await rows(sql`select id from people order by created_at limit 300`)).map((r) => String(r.id));
+		const facts = await loadFolderFactsMany(d.db, ids);
+		expect(facts.size).toBe(300);
+		const withdrawn = new Set(generateDemoCity().support.people.filter((p) => p.stage === 'withdrawn').map((p) => p.id));
+		for (const f of facts.values()) {
+			expect(f.leadUserId).not.toBeNull();
+			expect(f.consentedOrganisationIds.includes(f.leadOrganisationId!)).toBe(!withdrawn.has(f.personId));
+		}
+	});
+
+	it('lets the demo accounts of issue 4 sign in with their printed passwords', async () => {
+		const { signIn } = await import('../../src/lib/server/auth/accounts.ts');
+		const { anonymous } = await import('../../src/lib/server/policy/index.ts');
+		const ctx = { db: d.db, actor: anonymous, ip: '192.0.2.7', requestId: null, locale: 'en', origin: 'http://localhost' };
+		const passwordIn = (email: string) =>
+			printed
+				.split('\n')
+				.find((l) => l.includes(email))
+				?.trim()
+				.split(/\s+/)
+				.find((w) => w.startsWith('demo-'));
+		const signedIn: Record<string, string> = {};
+		for (const email of ['caseworker@open-harbour-portavera.example', 'guardianship@portavera.example', 'guardian@portavera.example']) {
+			const password = passwordIn(email);
+			expect(password, email).toBeDefined();
+			const outcome = await signIn(ctx, { identifier: email, password: password! });
+			expect(outcome.ok, email).toBe(true);
+			if (outcome.ok) signedIn[email] = outcome.userId;
+			// A wrong password does not.
+			expect((await signIn(ctx, { identifier: email, password: 'demo-wrong-2026' })).ok).toBe(false);
+		}
+		expect(passwordIn('guardianship@portavera.example')).toBe('demo-guardianship-2026');
+		expect(passwordIn('guardian@portavera.example')).toBe('demo-guardian-2026');
+		// What each of them finds: folders to lead, the monitoring role, children to visit.
+		const rows = async (q: ReturnType<typeof sql>) => ((await d.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+		const [led] = await rows(sql`select count(*)::int as n from case_workers where lead and user_id = ${signedIn['caseworker@open-harbour-portavera.example']}::uuid`);
+		expect(Number(led.n)).toBeGreaterThan(50);
+		const [office] = await d.db.select().from(users).where(eq(users.id, signedIn['guardianship@portavera.example']));
+		expect(office.platformRole).toBe('guardianship_office');
+		const [wards] = await rows(sql`
+			select g.status, count(gs.id)::int as n from guardians g join guardianships gs on gs.guardian_id = g.id and gs.ended_at is null
+			where g.user_id = ${signedIn['guardian@portavera.example']}::uuid group by g.status`);
+		expect(wards).toMatchObject({ status: 'active', n: 2 });
 	});
 
 	it('prints the demo accounts, and the printed admin password signs in', async () => {

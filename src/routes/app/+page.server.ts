@@ -8,6 +8,7 @@ import { acceptInvitation, invitationsForMe } from '#lib/server/organisations/in
 import { myOrganisations } from '#lib/server/organisations/organisations.ts';
 import { invitationIdForm } from '#lib/server/organisations/schemas.ts';
 import { can } from '#lib/server/policy/index.ts';
+import { myGuardian } from '#lib/server/guardianship/guardians.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -32,6 +33,10 @@ export const load: PageServerLoad = async (event) => {
 				can(ctx.actor, 'platform.stats.view') === 'allowed' ||
 				[...(ctx.actor.kind === 'user' ? ctx.actor.memberships.keys() : [])].some((id) => can(ctx.actor, 'referral.stats', { type: 'organisation', id }) === 'allowed')
 		},
+		/** Guardianship track: the office's monitoring page; a guardian's own page (or the offer to become one). */
+		guardianship: { office: can(ctx.actor, 'guardianship.manage') !== 'denied', guardian: (await myGuardian(ctx)) !== null },
+		/** Privacy track: the support statistics (small counts suppressed) for city staff and evaluators. */
+		supportStats: can(ctx.actor, 'support.stats.view') === 'allowed',
 		/** Directory track: the staff views of the directory (stale records, ecosystem map). */
 		directory: {
 			stale: can(ctx.actor, 'directory.staff') === 'allowed',

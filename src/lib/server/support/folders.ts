@@ -13,6 +13,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import type { Db, Tx } from '../db/index.ts';
 import { auditLog, breakGlass, caseTeam, caseWorkers, consents, memberships, organisations, people, users } from '../db/schema/index.ts';
+import { personProtected } from '../db/schema/index.ts';
 import type { ConsentMethod, ConsentPurpose, MemberRole } from '../db/schema/index.ts';
 import { record } from '../audit/index.ts';
 import { can, PolicyDenied, require as requirePolicy, type Action, type FolderResource } from '../policy/index.ts';
@@ -67,24 +68,23 @@ export async function loadFolderFactsMany(db: Tx, personIds: readonly string[]):
 		});
 	if (out.size === 0) return out;
 	const live = [...out.keys()];
-	const [team, active, leads, grants] = await Promise.all([
-		db
-			.select({ personId: caseTeam.personId, organisationId: caseTeam.organisationId })
-			.from(caseTeam)
-			.where(and(inArray(caseTeam.personId, live), isNull(caseTeam.removedAt))),
-		db
-			.select({ personId: consents.personId, purpose: consents.purpose, organisationId: consents.organisationId, holder: consents.recordedByOrganisationId })
-			.from(consents)
-			.where(and(inArray(consents.personId, live), isNull(consents.withdrawnAt), inArray(consents.purpose, ['coordination', 'share', 'protected_fields']))),
-		db
-			.select({ personId: caseWorkers.personId, userId: caseWorkers.userId, organisationId: caseWorkers.organisationId })
-			.from(caseWorkers)
-			.where(and(inArray(caseWorkers.personId, live), eq(caseWorkers.lead, true))),
-		db
-			.select({ personId: breakGlass.personId, userId: breakGlass.userId })
-			.from(breakGlass)
-			.where(and(inArray(breakGlass.personId, live), isNull(breakGlass.endedAt), sql`${breakGlass.expiresAt} > now()`))
-	]);
+	// One after another, not Promise.all: a node-postgres client (a transaction) runs one query at a time.
+	const team = await db
+		.select({ personId: caseTeam.personId, organisationId: caseTeam.organisationId })
+		.from(caseTeam)
+		.where(and(inArray(caseTeam.personId, live), isNull(caseTeam.removedAt)));
+	const active = await db
+		.select({ personId: consents.personId, purpose: consents.purpose, organisationId: consents.organisationId, holder: consents.recordedByOrganisationId })
+		.from(consents)
+		.where(and(inArray(consents.personId, live), isNull(consents.withdrawnAt), inArray(consents.purpose, ['coordination', 'share', 'protected_fields'])));
+	const leads = await db
+		.select({ personId: caseWorkers.personId, userId: caseWorkers.userId, organisationId: caseWorkers.organisationId })
+		.from(caseWorkers)
+		.where(and(inArray(caseWorkers.personId, live), eq(caseWorkers.lead, true)));
+	const grants = await db
+		.select({ personId: breakGlass.personId, userId: breakGlass.userId })
+		.from(breakGlass)
+		.where(and(inArray(breakGlass.personId, live), isNull(breakGlass.endedAt), sql`${breakGlass.expiresAt} > now()`));
 	const facts = (id: string) => out.get(id) as { -readonly [K in keyof FolderResource]: FolderResource[K] };
 	for (const t of team) facts(t.personId).teamOrganisationIds = [...facts(t.personId).teamOrganisationIds, t.organisationId];
 	for (const c of active) {
@@ -183,11 +183,13 @@ export async function createFolder(ctx: Ctx, input: NewFolderInput): Promise<{ p
 			.insert(people)
 			.values({
 				preferredName: input.preferredName,
-				birthYear: input.birthYear,
+				birthYear: input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : null),
 				languages: input.languages,
 				contact: input.contact || null,
 				createdByOrganisationId: input.organisationId,
-				createdBy: userId
+				createdBy: userId,
+				birthDate: input.birthDate,
+				unaccompanied: input.unaccompanied
 			})
 			.returning({ id: people.id });
 		await tx.insert(consents).values({
@@ -397,6 +399,11 @@ export async function withdrawConsent(ctx: Ctx, personId: string, input: { conse
 		// Referrals: the open referrals this share consent covered close at once (the receiver loses them).
 		if (c.purpose === 'share') await closeReferralsForConsent(ctx, tx, personId, c.id);
 		await audit(ctx, tx, 'support.consent.withdrawn', personId, 'done', { consentId: c.id, purpose: c.purpose, organisationId: c.organisationId });
+		// Protected fields (support/protected.ts) live only as long as the consent that let them be recorded.
+		if (c.purpose === 'protected_fields') {
+			const gone = await tx.delete(personProtected).where(eq(personProtected.personId, personId)).returning({ personId: personProtected.personId });
+			if (gone.length) await audit(ctx, tx, 'support.protected.deleted', personId, 'done', { consentId: c.id });
+		}
 	});
 }
 
