@@ -22,6 +22,7 @@ import {
 	consents,
 	emailOutbox,
 	organisations,
+	people,
 	referralEvents,
 	referrals,
 	services
@@ -131,7 +132,7 @@ beforeAll(async () => {
 	personId = /\/app\/folders\/([0-9a-f-]{36})/.exec(res.location ?? '')![1];
 	expect((await a.post(`${folder()}?/recordConsent`, { purpose: 'share', organisationId: orgB, method: 'oral_interpreter' })).status).toBe(200);
 	shareB = (await db.select().from(consents).where(and(eq(consents.personId, personId), eq(consents.organisationId, orgB))))[0].id;
-});
+}, 180_000);
 afterAll(() => app?.stop());
 
 describe('referring with the minimum', () => {
@@ -407,6 +408,52 @@ describe('withdrawing the consent', () => {
 		const sender = text((await as(workerA).get(`${folder()}/referrals`)).html);
 		expect(sender).toContain('Closed because the person withdrew the consent to share.');
 		expect(sender).not.toContain('The person asked to stop sharing');
+	});
+});
+
+describe('the inbox, page by page', () => {
+	it('pages newest first across states, filters by state, and counts each state', async () => {
+		// Another person, who agreed to share with B, with 40 referrals in every state.
+		const [p] = await db.insert(people).values({ preferredName: 'Yonas', languages: ['ti'] }).returning({ id: people.id });
+		const [share] = await db.insert(consents).values({ personId: p.id, purpose: 'share', organisationId: orgB, method: 'written' }).returning({ id: consents.id });
+		const states = ['sent', 'accepted', 'declined', 'in_progress', 'completed', 'closed'] as const;
+		const made = await db
+			.insert(referrals)
+			.values(
+				Array.from({ length: 40 }, (_, i) => ({
+					personId: p.id,
+					fromOrganisationId: orgA,
+					serviceId: serviceB,
+					serviceName: 'Night shelter',
+					toOrganisationId: orgB,
+					consentId: share.id,
+					state: states[i % 6],
+					respondBy: new Date(Date.now() + 86400_000),
+					createdAt: new Date(Date.now() + (i + 1) * 60_000)
+				}))
+			)
+			.returning({ id: referrals.id, state: referrals.state, createdAt: referrals.createdAt });
+		const newestFirst = [...made].sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime()).map((r) => r.id);
+		const all = await db.select({ state: referrals.state }).from(referrals).where(eq(referrals.toOrganisationId, orgB));
+		const linksOf = (html: string) => [...html.matchAll(/<th scope="row"><a href="\/app\/referrals\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+
+		const b = as(workerB);
+		const one = await b.get('/app/referrals');
+		expect(linksOf(one.html)).toEqual(newestFirst.slice(0, 25));
+		const t = text(one.html);
+		expect(t).toContain(`All (${all.length})`);
+		expect(t).toContain(`Accepted (${all.filter((r) => r.state === 'accepted').length})`);
+		expect(t).toContain(`Referrals 1 to 25 of ${all.length}, newest first`);
+		const two = await b.get('/app/referrals?page=2');
+		expect(linksOf(two.html).slice(0, 15)).toEqual(newestFirst.slice(25, 40));
+		const accepted = await b.get('/app/referrals?state=accepted');
+		const acceptedIds = made.filter((r) => r.state === 'accepted').map((r) => r.id);
+		expect(linksOf(accepted.html).filter((id) => acceptedIds.includes(id))).toEqual(newestFirst.filter((id) => acceptedIds.includes(id)));
+		expect(linksOf(accepted.html)).toHaveLength(all.filter((r) => r.state === 'accepted').length);
+		// A page past the end shows the last one; a state that does not exist is ignored.
+		expect(linksOf((await b.get('/app/referrals?page=999')).html)).toEqual(linksOf(two.html));
+		expect((await b.get('/app/referrals?state=lost&page=-3')).status).toBe(200);
+		await db.delete(referrals).where(eq(referrals.personId, p.id));
 	});
 });
 
