@@ -11,6 +11,7 @@ import { closeDatabase, database } from '../src/lib/server/db/index.ts';
 import { config } from '../src/lib/server/config.ts';
 import { log } from '../src/lib/server/log.ts';
 import { runHousekeeping, scheduleHousekeeping, type Housekeeping } from '../src/lib/server/auth/housekeeping.ts';
+import { BODY_TOO_LARGE_HEADER, DOCUMENT_BODY_LIMIT, DOCUMENT_UPLOAD_PATH } from '../src/lib/server/support/upload-limits.ts';
 
 const PROTO = 'x-convive-proto';
 const HOST = 'x-convive-host';
@@ -67,7 +68,19 @@ export async function startServer(
 			const forwarded = c.TRUST_PROXY ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() : '';
 			req.headers[PROTO] = forwarded === 'https' ? 'https' : 'http';
 		}
-		if (Number(req.headers['content-length'] ?? 0) > generalLimit && !UPLOAD_PATH.test(req.url ?? '')) {
+		// Support-folder documents (src/lib/server/support/upload-limits.ts): up to 10 MB on their one
+		// upload path. A larger body is never read: the page gets an empty body and the mark and
+		// answers 413 in the person's language, while what is still arriving is discarded.
+		delete req.headers[BODY_TOO_LARGE_HEADER];
+		const documentUpload = DOCUMENT_UPLOAD_PATH.test(req.url ?? '');
+		if (documentUpload && Number(req.headers['content-length'] ?? 0) > DOCUMENT_BODY_LIMIT) {
+			req.headers[BODY_TOO_LARGE_HEADER] = String(Number(req.headers['content-length']));
+			req.headers['content-length'] = '0';
+			// Discard the bytes as they come (nothing else reads them), so that the browser can finish
+			// sending and read the answer on a connection that stays usable.
+			req.resume();
+		}
+		if (Number(req.headers['content-length'] ?? 0) > generalLimit && !UPLOAD_PATH.test(req.url ?? '') && !documentUpload) {
 			res.statusCode = 413;
 			res.setHeader('content-type', 'text/plain; charset=utf-8');
 			res.end('Payload too large');

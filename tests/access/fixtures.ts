@@ -5,9 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db/index.ts';
-import { caseTeam, caseWorkers, consents, invitations, locations, people, memberships, organisations, serviceAtLocations, services, users } from '../../src/lib/server/db/schema/index.ts';
+import { caseTeam, caseWorkers, consents, invitations, locations, people, memberships, organisations, referrals, serviceAtLocations, services, users } from '../../src/lib/server/db/schema/index.ts';
+import { guardians, guardianships, guardianVetting } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
+import { storeDocument } from '../../src/lib/server/support/documents.ts';
+import { pdf } from '../fixtures/documents-files.ts';
+
+/** The sealed document in the fixture folder (documents track). */
+export const FIXTURE_DOCUMENT_ID = 'd0c5d0c5-0000-4000-8000-000000000001';
 
 export const roles = [
 	'anonymous',
@@ -42,6 +48,10 @@ export interface Fixtures {
 	/** Support folders: one of `org` (its case worker leads it), one of the other organisation. */
 	folder: { id: string };
 	otherFolder: { id: string };
+	/** Referrals: one from the other organisation's folder to `org`'s service, under a share consent naming `org`. */
+	referral: { id: string };
+	/** Guardianship: the `resident` is an active volunteer guardian of one unaccompanied child. */
+	guardian: { id: string; guardianshipId: string; childId: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
 	userIds: Partial<Record<Role, string>>;
@@ -148,5 +158,40 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 		await db.insert(caseWorkers).values({ personId: f.id, userId: lead, organisationId: o, lead: true, addedBy: lead });
 	}
 
-	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, tokens, userIds };
+	// Documents track: one sealed PDF in the fixture folder, at a known id.
+	await storeDocument(db, { id: FIXTURE_DOCUMENT_ID, personId: folder.id, name: 'matrix.pdf', mediaType: 'application/pdf', bytes: pdf('Matrix'), uploadedBy: userIds.case_worker!, organisationId: org.id });
+
+	// Referrals: `org` receives a referral from the other organisation's folder; `org`'s workers see it, never the folder.
+	const [share] = await db
+		.insert(consents)
+		.values({ personId: otherFolder.id, purpose: 'share', organisationId: org.id, method: 'written', recordedBy: userIds.other_org_owner, recordedByOrganisationId: otherOrg.id })
+		.returning({ id: consents.id });
+	const [referral] = await db
+		.insert(referrals)
+		.values({
+			personId: otherFolder.id,
+			fromOrganisationId: otherOrg.id,
+			fromUserId: userIds.other_org_owner,
+			serviceId: service.id,
+			serviceName: 'Matrix food bank',
+			toOrganisationId: org.id,
+			consentId: share.id,
+			respondBy: new Date(Date.now() + 3 * 86400_000)
+		})
+		.returning({ id: referrals.id });
+
+	// Guardianship: the resident guards one child (vetted, certificate valid for a year).
+	const [guardianRow] = await db.insert(guardians).values({ userId: userIds.resident!, status: 'active' }).returning({ id: guardians.id });
+	const inAYear = new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+	await db.insert(guardianVetting).values([
+		{ guardianId: guardianRow.id, step: 'identity', verifiedBy: userIds.guardianship_office },
+		{ guardianId: guardianRow.id, step: 'criminal_record', verifiedBy: userIds.guardianship_office, expiresOn: inAYear },
+		{ guardianId: guardianRow.id, step: 'training', verifiedBy: userIds.guardianship_office }
+	]);
+	const tenYearsAgo = `${new Date().getUTCFullYear() - 10}-06-15`;
+	const [ward] = await db.insert(people).values({ preferredName: 'Matrix ward', birthDate: tenYearsAgo, unaccompanied: true }).returning({ id: people.id });
+	const [ship] = await db.insert(guardianships).values({ guardianId: guardianRow.id, childId: ward.id, slot: 1, assignedBy: userIds.guardianship_office }).returning({ id: guardianships.id });
+	const guardian = { id: guardianRow.id, guardianshipId: ship.id, childId: ward.id };
+
+	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, tokens, userIds };
 }

@@ -58,11 +58,16 @@ export function stateLabel(s: VerificationState): string {
 	return { unverified: m.org_state_unverified, verified: m.org_state_verified, rejected: m.org_state_rejected }[s]();
 }
 
-export const platformRoles: PlatformRole[] = ['admin', 'integration_officer', 'evaluator'];
+export const platformRoles: PlatformRole[] = ['admin', 'integration_officer', 'evaluator', 'guardianship_office'];
 
 export function platformRoleLabel(r: PlatformRole | null): string {
 	if (!r) return m.admin_role_none();
-	return { admin: m.admin_role_admin, integration_officer: m.admin_role_integration_officer, evaluator: m.admin_role_evaluator }[r]();
+	return {
+		admin: m.admin_role_admin,
+		integration_officer: m.admin_role_integration_officer,
+		evaluator: m.admin_role_evaluator,
+		guardianship_office: m.admin_role_guardianship_office
+	}[r]();
 }
 
 export function platformRoleHelp(r: PlatformRole | null): string {
@@ -70,7 +75,8 @@ export function platformRoleHelp(r: PlatformRole | null): string {
 	return {
 		admin: m.admin_role_admin_help,
 		integration_officer: m.admin_role_integration_officer_help,
-		evaluator: m.admin_role_evaluator_help
+		evaluator: m.admin_role_evaluator_help,
+		guardianship_office: m.admin_role_guardianship_office_help
 	}[r]();
 }
 

@@ -8,6 +8,7 @@ import { acceptInvitation, invitationsForMe } from '#lib/server/organisations/in
 import { myOrganisations } from '#lib/server/organisations/organisations.ts';
 import { invitationIdForm } from '#lib/server/organisations/schemas.ts';
 import { can } from '#lib/server/policy/index.ts';
+import { myGuardian } from '#lib/server/guardianship/guardians.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -25,6 +26,17 @@ export const load: PageServerLoad = async (event) => {
 		folders: [...(ctx.actor.kind === 'user' ? ctx.actor.memberships.keys() : [])].some(
 			(id) => can(ctx.actor, 'folder.create', { type: 'organisation', id }) !== 'denied'
 		),
+		/** Referrals: the inbox for those who work on folders in an organisation; the statistics for its owners, coordinators and city staff. */
+		referrals: {
+			inbox: [...(ctx.actor.kind === 'user' ? ctx.actor.memberships.keys() : [])].some((id) => can(ctx.actor, 'referral.inbox', { type: 'organisation', id }) !== 'denied'),
+			stats:
+				can(ctx.actor, 'platform.stats.view') === 'allowed' ||
+				[...(ctx.actor.kind === 'user' ? ctx.actor.memberships.keys() : [])].some((id) => can(ctx.actor, 'referral.stats', { type: 'organisation', id }) === 'allowed')
+		},
+		/** Guardianship track: the office's monitoring page; a guardian's own page (or the offer to become one). */
+		guardianship: { office: can(ctx.actor, 'guardianship.manage') !== 'denied', guardian: (await myGuardian(ctx)) !== null },
+		/** Privacy track: the support statistics (small counts suppressed) for city staff and evaluators. */
+		supportStats: can(ctx.actor, 'support.stats.view') === 'allowed',
 		/** Directory track: the staff views of the directory (stale records, ecosystem map). */
 		directory: {
 			stale: can(ctx.actor, 'directory.staff') === 'allowed',

@@ -10,6 +10,9 @@ import { log } from '../log.ts';
 import { purgeOldLimits } from './ratelimit.ts';
 import { purgeExpiredSessions } from './session.ts';
 import { sendFreshnessReminders } from '../directory/freshness.ts';
+import { sendTaskReminders } from '../support/tasks.ts';
+import { sendReferralReminders } from '../referrals/reminders.ts';
+import { anonymiseExpired } from '../support/erase.ts';
 
 export const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
@@ -18,6 +21,12 @@ export async function runHousekeeping(db: Db): Promise<void> {
 	await purgeOldLimits(db);
 	// Directory freshness: e-mails owners of services unconfirmed for 6 and 9 months.
 	await sendFreshnessReminders(db, new Date());
+	// Support folders: e-mails the assignee of each task that fell due, once.
+	await sendTaskReminders(db, new Date());
+	// Referrals: a reminder to the receiver and an escalation to the lead worker when no answer came in time.
+	await sendReferralReminders(db, new Date());
+	// Support folders: anonymise closed folders older than CONVIVE_RETENTION_YEARS (support/erase.ts).
+	await anonymiseExpired(db, new Date());
 }
 
 export interface Housekeeping {

@@ -9,7 +9,7 @@
  * factor in this session; for them a rule marked `personalData` answers
  * 'second_factor_required' until they have.
  */
-import type { MemberRole, PersonKind, PlatformRole, VerificationState } from '../db/schema/index.ts';
+import type { MemberRole, PersonKind, PlatformRole, Sensitivity, VerificationState } from '../db/schema/index.ts';
 
 export interface SignedInActor {
 	kind: 'user';
@@ -36,6 +36,7 @@ export type Resource =
 	| { type: 'organisation'; id: string; verification?: VerificationState }
 	| { type: 'invitation'; organisationId: string }
 	| FolderResource
+	| NoteResource
 	| ReferralResource
 	| GuardianshipResource;
 
@@ -61,6 +62,18 @@ export interface FolderResource {
 	breakGlassUserIds: readonly string[];
 	/** An active consent of purpose `protected_fields` exists. */
 	protectedConsent: boolean;
+}
+
+/**
+ * A note in a folder (also used for a document's name in the timeline): the
+ * folder's facts, who wrote it, for which organisation, and how sensitive it is.
+ */
+export interface NoteResource {
+	type: 'note';
+	folder: FolderResource;
+	authorId: string | null;
+	organisationId: string | null;
+	sensitivity: Sensitivity;
 }
 
 /**
@@ -113,8 +126,12 @@ const folderAccess = (a: Actor, r: Resource) => {
 		return role !== undefined && folderRoles.includes(role) && r.consentedOrganisationIds.includes(id);
 	});
 };
-/** An unexpired emergency ("break the glass") grant for this folder. */
-const breakGlassHeld = (a: Actor, r: Resource) => signedIn(a) && r.type === 'folder' && r.breakGlassUserIds.includes(a.userId);
+/**
+ * An unexpired emergency ("break the glass") grant for this folder, held by
+ * someone who still works on folders (a grant does not outlive the role that
+ * got it, and that role always needs the second factor).
+ */
+const breakGlassHeld = (a: Actor, r: Resource) => signedIn(a) && r.type === 'folder' && r.breakGlassUserIds.includes(a.userId) && folderWorker(a);
 /** Team access, by the lead worker or a coordinator or owner of a covered team organisation. */
 const folderSteward = (a: Actor, r: Resource) => {
 	if (!folderAccess(a, r) || !signedIn(a) || r.type !== 'folder') return false;
@@ -147,6 +164,22 @@ const referralReceiver = (a: Actor, r: Resource) => {
 };
 /** The sending side of a referral: whoever may open the person's folder. */
 const referralSender = (a: Actor, r: Resource) => r.type === 'referral' && r.folder !== null && folderAccess(a, r.folder);
+/**
+ * A note narrows the folder rule by its sensitivity: `team` whoever may open
+ * the folder; `organisation` those of them who work on folders in the note's
+ * organisation; `author` its author alone (while they may open the folder).
+ */
+const noteReader = (a: Actor, r: Resource) => {
+	if (!signedIn(a) || r.type !== 'note') return false;
+	if (!folderAccess(a, r.folder) && !breakGlassHeld(a, r.folder)) return false;
+	if (r.sensitivity === 'team') return true;
+	if (r.sensitivity === 'organisation') {
+		const role = r.organisationId ? a.memberships.get(r.organisationId) : undefined;
+		return role !== undefined && folderRoles.includes(role);
+	}
+	if (r.sensitivity === 'author') return r.authorId !== null && r.authorId === a.userId;
+	return false;
+};
 const isMember = (a: Actor, r: Resource) =>
 	orgRole(a, r, 'owner', 'coordinator', 'case_worker', 'volunteer_coordinator', 'member');
 
@@ -246,6 +279,8 @@ export const rules = {
 	'folder.view': { personalData: true, allow: (a, r) => folderAccess(a, r) || breakGlassHeld(a, r) },
 	/** Assessments, plan, notes, tasks, documents: as for opening it (an emergency may need a note). */
 	'folder.edit': { personalData: true, allow: (a, r) => folderAccess(a, r) || breakGlassHeld(a, r) },
+	/** Read one note (or see one document's name): the folder rule narrowed by the note's sensitivity. */
+	'folder.note.read': { personalData: true, allow: noteReader },
 	/** Record and withdraw consents: the team under consent (the worker with the person records it). */
 	'folder.consent.manage': { personalData: true, allow: folderAccess },
 	/** Add and remove organisations (named by a `share` consent) and workers, choose the lead worker. */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MemberRole, PlatformRole } from '../db/schema/index.ts';
-import { actions, allowedOrganisations, anonymous, can, rules, type Action, type Actor, type Decision, type FolderResource, type Resource } from './index.ts';
+import { actions, allowedOrganisations, anonymous, can, rules, type Action, type Actor, type Decision, type FolderResource, type NoteResource, type Resource } from './index.ts';
 
 const ORG = '00000000-0000-4000-8000-0000000000aa';
 const OTHER = '00000000-0000-4000-8000-0000000000bb';
@@ -68,6 +68,12 @@ function folder(facts: Partial<Omit<FolderResource, 'type'>> = {}): FolderResour
 	};
 }
 
+const AUTHOR = '00000000-0000-4000-8000-0000000000dd';
+/** A note in the folder above, written by AUTHOR for THE organisation. */
+function note(facts: Partial<Omit<NoteResource, 'type'>> = {}): NoteResource {
+	return { type: 'note', folder: folder(), authorId: AUTHOR, organisationId: ORG, sensitivity: 'team', ...facts };
+}
+
 /** The resource each action is asked about: THE organisation (unverified), or the actor's own account. */
 function resourceFor(action: Action, actor: Actor): Resource {
 	if (action.startsWith('account.')) return { type: 'account', userId: actor.kind === 'user' ? actor.userId : 'nobody' };
@@ -79,6 +85,8 @@ function resourceFor(action: Action, actor: Actor): Resource {
 	}
 	if (action.startsWith('invitation.')) return { type: 'invitation', organisationId: ORG };
 	if (action === 'folder.create') return { type: 'organisation', id: ORG, verification: 'unverified' };
+	// A note of THE organisation, written by someone else, for the organisation only.
+	if (action === 'folder.note.read') return note({ sensitivity: 'organisation' });
 	if (action.startsWith('folder.') || action === 'referral.create') return folder();
 	if (action === 'referral.inbox' || action === 'referral.stats') return { type: 'organisation', id: ORG, verification: 'unverified' };
 	// A referral sent by the OTHER organisation's team to THE organisation.
@@ -124,6 +132,7 @@ const table: Record<Action, string> = {
 	'platform.stats.view':          'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    D    D',
 	'folder.create':                'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D',
 	'folder.view':                  'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D',
+	'folder.note.read':             'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D',
 	'folder.consent.manage':        'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D',
 	'folder.team.manage':           'S    D    D    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D    D    D',
 	'folder.edit':                  'S    D    D    F    A    F    A    F    A    D    D    D    D    D    D    D    D    D    D    D',
@@ -230,5 +239,63 @@ describe('folders: team × role × consent', () => {
 	it('asks for a folder resource, not an organisation, to open one', () => {
 		expect(can(actors.caseworker_2f, 'folder.view', { type: 'organisation', id: ORG })).toBe('denied');
 		expect(can(actors.caseworker_2f, 'folder.create', folder())).toBe('denied');
+	});
+});
+
+describe('notes: the folder rule narrowed by sensitivity', () => {
+	const id = (a: Actor) => (a.kind === 'user' ? a.userId : 'nobody');
+	const worker = actors.caseworker_2f;
+	const ownerHere = actors.owner_2f;
+	/** On the team through THE organisation and through OTHER at once. */
+	const both = folder({ teamOrganisationIds: [ORG, OTHER], consentedOrganisationIds: [ORG, OTHER] });
+	const otherOwner = actors.other_owner_2f;
+
+	it('shows a team note to everyone who may open the folder, and to nobody else', () => {
+		expect(can(worker, 'folder.note.read', note())).toBe('allowed');
+		expect(can(otherOwner, 'folder.note.read', note({ folder: both }))).toBe('allowed');
+		expect(can(otherOwner, 'folder.note.read', note())).toBe('denied');
+		expect(can(actors.member, 'folder.note.read', note())).toBe('denied');
+		expect(can(actors.admin_2f, 'folder.note.read', note())).toBe('denied');
+		expect(can(anonymous, 'folder.note.read', note())).toBe('sign_in_required');
+	});
+
+	it("shows an organisation note only to the note's organisation, on the team under consent", () => {
+		const orgNote = note({ sensitivity: 'organisation', folder: both });
+		expect(can(worker, 'folder.note.read', orgNote)).toBe('allowed');
+		expect(can(otherOwner, 'folder.note.read', orgNote)).toBe('denied');
+		expect(can(otherOwner, 'folder.note.read', { ...orgNote, organisationId: OTHER })).toBe('allowed');
+		// A plain member of the note's organisation who opens the folder through another organisation: not theirs.
+		const memberElsewhere = user({ org: 'member', otherOrg: 'case_worker', secondFactor: true });
+		expect(can(memberElsewhere, 'folder.note.read', note({ folder: both }))).toBe('allowed');
+		expect(can(memberElsewhere, 'folder.note.read', orgNote)).toBe('denied');
+		// The consent withdrawn: the organisation's own note is closed to it too.
+		expect(can(worker, 'folder.note.read', note({ sensitivity: 'organisation', folder: folder({ consentedOrganisationIds: [] }) }))).toBe('denied');
+		expect(can(worker, 'folder.note.read', note({ sensitivity: 'organisation', organisationId: null }))).toBe('denied');
+	});
+
+	it('shows an author note to its author alone, not to the lead worker nor an owner', () => {
+		const mine = note({ sensitivity: 'author', authorId: id(worker) });
+		expect(can(worker, 'folder.note.read', mine)).toBe('allowed');
+		expect(can(ownerHere, 'folder.note.read', mine)).toBe('denied');
+		const lead = note({ sensitivity: 'author', authorId: id(worker), folder: folder({ leadUserId: id(ownerHere) }) });
+		expect(can(ownerHere, 'folder.note.read', lead)).toBe('denied');
+		expect(can(worker, 'folder.note.read', note({ sensitivity: 'author', authorId: null }))).toBe('denied');
+		// The author who lost access to the folder loses their own notes with it.
+		expect(can(worker, 'folder.note.read', { ...mine, folder: folder({ teamOrganisationIds: [] }) })).toBe('denied');
+		// Before the second factor: asked for it, never shown.
+		const noSecond = actors.caseworker;
+		expect(can(noSecond, 'folder.note.read', note({ sensitivity: 'author', authorId: id(noSecond) }))).toBe('second_factor_required');
+	});
+
+	it('lets a break-glass holder read team notes and their own, never another organisation’s', () => {
+		const stranger = user({ otherOrg: 'case_worker', secondFactor: true });
+		const glass = folder({ breakGlassUserIds: [id(stranger)] });
+		expect(can(stranger, 'folder.note.read', note({ folder: glass }))).toBe('allowed');
+		expect(can(stranger, 'folder.note.read', note({ folder: glass, sensitivity: 'organisation' }))).toBe('denied');
+		expect(can(stranger, 'folder.note.read', note({ folder: glass, sensitivity: 'author', authorId: id(stranger) }))).toBe('allowed');
+	});
+
+	it('asks for a note resource, not a folder', () => {
+		expect(can(worker, 'folder.note.read', folder())).toBe('denied');
 	});
 });

@@ -13,11 +13,13 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import type { Db, Tx } from '../db/index.ts';
 import { auditLog, breakGlass, caseTeam, caseWorkers, consents, memberships, organisations, people, users } from '../db/schema/index.ts';
+import { personProtected } from '../db/schema/index.ts';
 import type { ConsentMethod, ConsentPurpose, MemberRole } from '../db/schema/index.ts';
 import { record } from '../audit/index.ts';
 import { can, PolicyDenied, require as requirePolicy, type Action, type FolderResource } from '../policy/index.ts';
 import { Refusal, isUuid } from '../organisations/errors.ts';
 import type { NewFolderInput, RecordConsentInput } from './schemas.ts';
+import { closeReferralsForConsent } from '../referrals/referrals.ts';
 
 /**
  * The one answer to a folder one may not open, whether it exists or not:
@@ -181,11 +183,13 @@ export async function createFolder(ctx: Ctx, input: NewFolderInput): Promise<{ p
 			.insert(people)
 			.values({
 				preferredName: input.preferredName,
-				birthYear: input.birthYear,
+				birthYear: input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : null),
 				languages: input.languages,
 				contact: input.contact || null,
 				createdByOrganisationId: input.organisationId,
-				createdBy: userId
+				createdBy: userId,
+				birthDate: input.birthDate,
+				unaccompanied: input.unaccompanied
 			})
 			.returning({ id: people.id });
 		await tx.insert(consents).values({
@@ -392,7 +396,14 @@ export async function withdrawConsent(ctx: Ctx, personId: string, input: { conse
 			.set({ withdrawnAt: new Date(), withdrawnBy: actorId(ctx), withdrawalReason: input.reason })
 			.where(eq(consents.id, c.id));
 		await tx.update(people).set({ version: sql`${people.version} + 1` }).where(eq(people.id, personId));
+		// Referrals: the open referrals this share consent covered close at once (the receiver loses them).
+		if (c.purpose === 'share') await closeReferralsForConsent(ctx, tx, personId, c.id);
 		await audit(ctx, tx, 'support.consent.withdrawn', personId, 'done', { consentId: c.id, purpose: c.purpose, organisationId: c.organisationId });
+		// Protected fields (support/protected.ts) live only as long as the consent that let them be recorded.
+		if (c.purpose === 'protected_fields') {
+			const gone = await tx.delete(personProtected).where(eq(personProtected.personId, personId)).returning({ personId: personProtected.personId });
+			if (gone.length) await audit(ctx, tx, 'support.protected.deleted', personId, 'done', { consentId: c.id });
+		}
 	});
 }
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { fields } from '../http/form.ts';
 import { consentMethods } from '../db/schema/index.ts';
 import { spokenLanguages } from '../../directory/taxonomy.ts';
+import { cityToday, isMinorOn, isYmd } from '../guardianship/age.ts';
 
 const thisYear = () => new Date().getUTCFullYear();
 
@@ -38,7 +39,19 @@ export const newFolderForm = z.object({
 	birthYear,
 	languages: languageList,
 	contact: fields.optionalText(200),
-	method
+	method,
+	// Guardianship track: a date of birth (required for an unaccompanied child, who must be under 18).
+	birthDate: fields.blankOrNull(z.string().refine(isYmd, { error: 'guardianship_birth_date_invalid' })),
+	unaccompanied: fields.checkbox()
+}).superRefine((f, ctx) => {
+	if (f.birthDate !== null && !isYmd(f.birthDate)) return;
+	const today = cityToday();
+	if (f.birthDate && f.birthDate > today) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'guardianship_birth_date_future' });
+	else if (f.birthDate && f.birthYear !== null && f.birthYear !== Number(f.birthDate.slice(0, 4)))
+		ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'guardianship_birth_year_mismatch' });
+	if (f.unaccompanied && !f.birthDate) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'guardianship_child_needs_birth_date' });
+	else if (f.unaccompanied && f.birthDate && f.birthDate <= today && !isMinorOn(f.birthDate, today))
+		ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'guardianship_child_must_be_minor' });
 });
 export type NewFolderInput = Omit<z.infer<typeof newFolderForm>, 'organisationId'> & { organisationId: string };
 

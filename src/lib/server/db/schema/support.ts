@@ -235,8 +235,8 @@ export const planActions = pgTable(
 
 /**
  * Who may read a note (or a document): `team` everyone who may open the
- * folder; `organisation` the author's organisation; `author` the author
- * and the lead worker.
+ * folder; `organisation` the note's organisation; `author` the author alone
+ * (the policy's `folder.note.read`).
  */
 export const sensitivities = ['team', 'organisation', 'author'] as const;
 export type Sensitivity = (typeof sensitivities)[number];
