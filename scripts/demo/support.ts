@@ -1125,7 +1125,7 @@ export function generateSupport(rng: Rng, input: SupportInput): SupportOutput {
 	}
 
 	function visits(gs: DemoGuardianship, guardian: DemoUser, start: number) {
-		// About one in six guardianships has had no visit for two months or more (overdue).
+		// About one in eight guardianships (one in six of those older than 100 days) has had no visit for two months or more (overdue).
 		const overdue = rng.chance(0.17) && start < NOW - 100 * DAY;
 		const last = overdue ? NOW - rng.int(60, 120) * DAY : NOW - rng.int(0, 18) * DAY;
 		let t = start + rng.int(3, 14) * DAY;

@@ -1002,41 +1002,6 @@ describe('seeding the demo city', { timeout: 90_000 }, () => {
 		}
 	});
 
-	it('lets the demo accounts of issue 4 sign in with their printed passwords', async () => {
-		const { signIn } = await import('../../src/lib/server/auth/accounts.ts');
-		const { anonymous } = await import('../../src/lib/server/policy/index.ts');
-		const ctx = { db: d.db, actor: anonymous, ip: '192.0.2.7', requestId: null, locale: 'en', origin: 'http://localhost' };
-		const passwordIn = (email: string) =>
-			printed
-				.split('\n')
-				.find((l) => l.includes(email))
-				?.trim()
-				.split(/\s+/)
-				.find((w) => w.startsWith('demo-'));
-		const signedIn: Record<string, string> = {};
-		for (const email of ['caseworker@open-harbour-portavera.example', 'guardianship@portavera.example', 'guardian@portavera.example']) {
-			const password = passwordIn(email);
-			expect(password, email).toBeDefined();
-			const outcome = await signIn(ctx, { identifier: email, password: password! });
-			expect(outcome.ok, email).toBe(true);
-			if (outcome.ok) signedIn[email] = outcome.userId;
-			// A wrong password does not.
-			expect((await signIn(ctx, { identifier: email, password: 'demo-wrong-2026' })).ok).toBe(false);
-		}
-		expect(passwordIn('guardianship@portavera.example')).toBe('demo-guardianship-2026');
-		expect(passwordIn('guardian@portavera.example')).toBe('demo-guardian-2026');
-		// What each of them finds: folders to lead, the monitoring role, children to visit.
-		const rows = async (q: ReturnType<typeof sql>) => ((await d.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
-		const [led] = await rows(sql`select count(*)::int as n from case_workers where lead and user_id = ${signedIn['caseworker@open-harbour-portavera.example']}::uuid`);
-		expect(Number(led.n)).toBeGreaterThan(50);
-		const [office] = await d.db.select().from(users).where(eq(users.id, signedIn['guardianship@portavera.example']));
-		expect(office.platformRole).toBe('guardianship_office');
-		const [wards] = await rows(sql`
-			select g.status, count(gs.id)::int as n from guardians g join guardianships gs on gs.guardian_id = g.id and gs.ended_at is null
-			where g.user_id = ${signedIn['guardian@portavera.example']}::uuid group by g.status`);
-		expect(wards).toMatchObject({ status: 'active', n: 2 });
-	});
-
 	it('prints the demo accounts, and the printed admin password signs in', async () => {
 		expect(printed).toContain('fictional');
 		expect(printed).toMatch(/1500 services at \d+ locations/);
@@ -1139,6 +1104,42 @@ describe('seeding the demo city', { timeout: 90_000 }, () => {
 		expect(await count(d.db, 'organisations')).toBe(generateDemoCity().organisations.length);
 		const ms = await d.db.select().from(memberships).where(eq(memberships.role, 'owner'));
 		expect(ms).toHaveLength(generateDemoCity().organisations.length);
+	});
+
+	// Last: signing in writes to the audit log, whose exact contents the tests above check.
+	it('lets the demo accounts of issue 4 sign in with their printed passwords', async () => {
+		const { signIn } = await import('../../src/lib/server/auth/accounts.ts');
+		const { anonymous } = await import('../../src/lib/server/policy/index.ts');
+		const ctx = { db: d.db, actor: anonymous, ip: '192.0.2.7', requestId: null, locale: 'en', origin: 'http://localhost' };
+		const passwordIn = (email: string) =>
+			printed
+				.split('\n')
+				.find((l) => l.includes(email))
+				?.trim()
+				.split(/\s+/)
+				.find((w) => w.startsWith('demo-'));
+		const signedIn: Record<string, string> = {};
+		for (const email of ['caseworker@open-harbour-portavera.example', 'guardianship@portavera.example', 'guardian@portavera.example']) {
+			const password = passwordIn(email);
+			expect(password, email).toBeDefined();
+			const outcome = await signIn(ctx, { identifier: email, password: password! });
+			expect(outcome.ok, email).toBe(true);
+			if (outcome.ok) signedIn[email] = outcome.userId;
+			// A wrong password does not.
+			expect((await signIn(ctx, { identifier: email, password: 'demo-wrong-2026' })).ok).toBe(false);
+		}
+		expect(passwordIn('guardianship@portavera.example')).toBe('demo-guardianship-2026');
+		expect(passwordIn('guardian@portavera.example')).toBe('demo-guardian-2026');
+		// What each of them finds: folders to lead, the monitoring role, children to visit.
+		const rows = async (q: ReturnType<typeof sql>) => ((await d.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows;
+		const [led] = await rows(sql`select count(*)::int as n from case_workers where lead and user_id = ${signedIn['caseworker@open-harbour-portavera.example']}::uuid`);
+		expect(Number(led.n)).toBeGreaterThan(50);
+		const [office] = await d.db.select().from(users).where(eq(users.id, signedIn['guardianship@portavera.example']));
+		expect(office.platformRole).toBe('guardianship_office');
+		const [wards] = await rows(sql`
+			select g.status, count(gs.id)::int as n from guardians g join guardianships gs on gs.guardian_id = g.id and gs.ended_at is null
+			where g.user_id = ${signedIn['guardian@portavera.example']}::uuid group by g.status`);
+		expect(wards).toMatchObject({ status: 'active', n: 2 });
 	});
 });
 
