@@ -1,7 +1,7 @@
 /** Plain-language names of a referral's states, the fields that may travel, and the reasons to decline. */
 import { m } from '#lib/paraglide/messages.js';
 import type { LifeDomain, ReferralField, ReferralState } from '#lib/server/db/schema/index.ts';
-import type { DeclineReason } from '#lib/server/referrals/transitions.ts';
+import { CONSENT_WITHDRAWN, readDecline, type DeclineReason } from './reasons.ts';
 
 type Opts = { locale?: Parameters<typeof m.referrals_state_sent>[1] extends infer O ? (O extends { locale?: infer L } ? L : never) : never };
 const opts = (locale?: string) => (locale ? ({ locale } as Opts) : {});
@@ -62,4 +62,17 @@ export function domainName(d: LifeDomain): string {
 export function scoreName(score: number): string {
 	const names = [m.referrals_score_1, m.referrals_score_2, m.referrals_score_3, m.referrals_score_4, m.referrals_score_5];
 	return names[Math.min(5, Math.max(1, Math.round(score))) - 1]();
+}
+
+/**
+ * A stored reason or outcome in words: a decline's fixed reason (and its
+ * comment), the consent withdrawal, or the text as written.
+ */
+export function reasonText(toState: ReferralState | string | null, stored: string): string {
+	if (toState === 'declined') {
+		const d = readDecline(stored);
+		return d.comment ? `${declineReasonName(d.code)} · ${d.comment}` : declineReasonName(d.code);
+	}
+	if (toState === 'closed' && stored === CONSENT_WITHDRAWN) return m.referrals_event_consent_withdrawn();
+	return stored;
 }
