@@ -390,6 +390,7 @@ export function generateSupport(rng: Rng, input: SupportInput): SupportOutput {
 	const NOW = BASE - HOUR; // nothing happens after the demo's "now"
 
 	const usersById = new Map(input.users.map((u) => [u.id, u]));
+	const orgById = new Map(input.organisations.map((o) => [o.id, o]));
 	const orgByName = new Map(input.organisations.map((o) => [o.name, o]));
 	const verified = input.organisations.filter((o) => o.verification === 'verified');
 
@@ -422,7 +423,7 @@ export function generateSupport(rng: Rng, input: SupportInput): SupportOutput {
 	// Services people are referred to: active, of a verified organisation with someone to answer.
 	const servicesByNeed = new Map<string, DemoService[]>();
 	for (const s of input.services) {
-		const org = input.organisations.find((o) => o.id === s.organisationId);
+		const org = orgById.get(s.organisationId);
 		if (s.status !== 'active' || org?.verification !== 'verified' || !staffOf.get(s.organisationId)?.length) continue;
 		for (const n of s.needs) {
 			const list = servicesByNeed.get(n) ?? [];
@@ -946,7 +947,7 @@ export function generateSupport(rng: Rng, input: SupportInput): SupportOutput {
 			const at = Math.max(next, t + HOUR);
 			if (at >= stop) break;
 			const bySender = to === 'closed' && (state === 'sent' || rng.chance(0.4));
-			const actor = bySender ? d.sender : { user: receiver, org: input.organisations.find((o) => o.id === d.service.organisationId)! };
+			const actor = bySender ? d.sender : { user: receiver, org: orgById.get(d.service.organisationId)! };
 			const locale = writes(actor.user);
 			const reason =
 				to === 'declined' ? say(rng.pick(DECLINE_REASONS), locale) : to === 'completed' ? say(rng.pick(OUTCOMES), locale) : to === 'closed' ? say(rng.pick(CLOSE_REASONS), locale) : null;
@@ -1137,7 +1138,8 @@ export function generateSupport(rng: Rng, input: SupportInput): SupportOutput {
 				if (last <= start || last - previous < 5 * DAY) break;
 				t = last;
 			}
-			const report = ++n % 5 === 0;
+			// Every fifth is a report; the latest is a visit (the office counts visits, not reports).
+			const report = t !== last && ++n % 5 === 0;
 			const concern = !report && rng.chance(0.04);
 			const locale = writes(guardian);
 			support.visits.push({
