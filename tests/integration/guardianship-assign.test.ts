@@ -64,7 +64,7 @@ beforeAll(async () => {
 	main = await testDatabase();
 	handles = [main];
 	if (process.env.TEST_DATABASE_URL) {
-		const [{ name }] = (await main.db.execute(sql`select current_database() as name`)).rows as unknown as { name: string }[];
+		const [{ name }] = ((await main.db.execute(sql`select current_database() as name`)) as unknown as { rows: { name: string }[] }).rows;
 		const url = new URL(process.env.TEST_DATABASE_URL);
 		url.pathname = `/${name}`;
 		handles = [];
