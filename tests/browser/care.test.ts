@@ -83,9 +83,9 @@ describe.each([
 		console.log(`screenshot: ${shot}`);
 
 		await t.visit(`${base}/plan?service=food`);
-		await t.page.locator('#action-text').fill(locale === 'ar' ? 'زيارة بنك الطعام معًا' : 'Visit the food bank together');
-		await t.page.locator('#action-owner').selectOption(worker.id);
-		await t.page.locator('#action-due').fill('2030-05-04');
+		await t.page.locator('#actionText').fill(locale === 'ar' ? 'زيارة بنك الطعام معًا' : 'Visit the food bank together');
+		await t.page.locator('#ownerUserId').selectOption(worker.id);
+		await t.page.locator('#dueOn').fill('2030-05-04');
 		await submit(t, 'form[action$="/addAction"]');
 		await expect.poll(() => t.page.locator('.action-list li').count(), { timeout: 15_000 }).toBe(1);
 		await t.check();
@@ -93,7 +93,7 @@ describe.each([
 		console.log(`screenshot: ${await t.screenshot(`care-plan-${locale}`)}`);
 
 		await t.visit(`${base}/notes`);
-		await t.page.locator('#note-body').fill(locale === 'ar' ? 'ملاحظة لي وحدي' : 'A note for me alone');
+		await t.page.locator('#body').fill(locale === 'ar' ? 'ملاحظة لي وحدي' : 'A note for me alone');
 		await t.page.locator('#sensitivity-author').check();
 		await submit(t, 'form[action="?/add"]');
 		await expect.poll(() => t.page.locator('.note-list > li').count(), { timeout: 15_000 }).toBe(2);
@@ -101,11 +101,13 @@ describe.each([
 
 		// Bad input: a task without a title says so, the rest kept.
 		await t.visit(`${base}/tasks`);
-		await t.page.locator('#task-due').fill('2030-01-01');
+		await t.page.locator('#dueOn').fill('2030-01-01');
 		await submit(t, 'form[action="?/add"]');
-		await expect.poll(() => t.page.locator('#task-title[aria-invalid="true"]').count(), { timeout: 15_000 }).toBe(1);
+		await expect.poll(() => t.page.locator('#title[aria-invalid="true"]').count(), { timeout: 15_000 }).toBe(1);
 		await t.check();
-		await expect(t.page.locator('#task-due').inputValue()).resolves.toBe('2030-01-01');
+		// The error summary's link lands on the field.
+		await expect(t.page.locator('.error-summary a[href="#title"]').count()).resolves.toBe(1);
+		await expect(t.page.locator('#dueOn').inputValue()).resolves.toBe('2030-01-01');
 		console.log(`screenshot: ${await t.screenshot(`care-tasks-${locale}`)}`);
 
 		await t.visit(`${base}/timeline`);

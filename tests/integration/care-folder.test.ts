@@ -230,7 +230,7 @@ describe('support plan', () => {
 		// The action form keeps the search in its address, so a failed post keeps the choice.
 		expect(search.html).toContain('action="?service=food&amp;/addAction"');
 
-		const form = { formId: inputValue(search.html, 'formId')!, goalId, text: 'Visit the food bank together', ownerUserId: bilal.id, dueOn: '2030-05-04', serviceId: foodBank };
+		const form = { formId: inputValue(search.html, 'formId')!, goalId, actionText: 'Visit the food bank together', ownerUserId: bilal.id, dueOn: '2030-05-04', serviceId: foodBank };
 		expect((await c.post(`${url()}/plan?service=food&/addAction`, form)).status).toBe(200);
 		expect((await c.post(`${url()}/plan?service=food&/addAction`, form)).status).toBe(200);
 		const actions = await db.select().from(planActions).where(eq(planActions.personId, personId));
@@ -250,11 +250,11 @@ describe('support plan', () => {
 		const before = await counts();
 		const page = await c.get(`${url()}/plan`);
 		const formId = inputValue(page.html, 'formId')!;
-		const owner = await c.post(`${url()}/plan?/addAction`, { formId, goalId, text: 'x', ownerUserId: chiara.id });
+		const owner = await c.post(`${url()}/plan?/addAction`, { formId, goalId, actionText: 'x', ownerUserId: chiara.id });
 		expect(owner.status).toBe(400);
 		expect(text(owner.html)).toContain("Choose a worker on the person's team.");
 		expect(owner.html).toContain('value="x"');
-		const hidden = await c.post(`${url()}/plan?/addAction`, { formId, goalId, text: 'x', serviceId: hiddenService });
+		const hidden = await c.post(`${url()}/plan?/addAction`, { formId, goalId, actionText: 'x', serviceId: hiddenService });
 		expect(hidden.status).toBe(400);
 		expect(text(hidden.html)).toContain('Choose a service the directory publishes.');
 		expect(await counts()).toEqual(before);
@@ -492,7 +492,7 @@ describe('forged ids and other organisations', () => {
 		const plan = await a.get(`${url()}/plan`);
 		const tries: [string, Record<string, string>, string][] = [
 			['plan?/goalStatus', { goalId: goal.id, version: '1', status: 'dropped' }, 'This goal is not in this folder.'],
-			['plan?/addAction', { formId: inputValue(plan.html, 'formId')!, goalId: goal.id, text: 'Sneaky' }, 'This goal is not in this folder.'],
+			['plan?/addAction', { formId: inputValue(plan.html, 'formId')!, goalId: goal.id, actionText: 'Sneaky' }, 'This goal is not in this folder.'],
 			['plan?/actionDone', { actionId: action.id, done: '1' }, 'This action is not in this folder.'],
 			['notes?/sensitivity', { noteId: note.id, sensitivity: 'author' }, 'This note is not in this folder.'],
 			['tasks?/done', { taskId: task.id, done: '1' }, 'This task is not in this folder.']
@@ -525,7 +525,7 @@ describe('forged ids and other organisations', () => {
 		const posts: [string, Record<string, string>][] = [
 			['assessment?/record', { formId: crypto.randomUUID(), score_housing: '1' }],
 			['plan?/addGoal', { formId: crypto.randomUUID(), text: 'x' }],
-			['plan?/addAction', { formId: crypto.randomUUID(), goalId: crypto.randomUUID(), text: 'x' }],
+			['plan?/addAction', { formId: crypto.randomUUID(), goalId: crypto.randomUUID(), actionText: 'x' }],
 			['plan?/goalStatus', { goalId: crypto.randomUUID(), version: '1', status: 'open' }],
 			['plan?/actionDone', { actionId: crypto.randomUUID(), done: '1' }],
 			['notes?/add', { formId: crypto.randomUUID(), body: 'x', sensitivity: 'team' }],

@@ -18,8 +18,8 @@ describe('care forms', () => {
 	});
 
 	it('checks ids, times and life domains without hiding the message', () => {
-		expect(firstMessage(actionForm.safeParse({ formId: id, goalId: id, text: 'x', ownerUserId: 'nobody' }))).toEqual(['ownerUserId:care_owner_not_on_team']);
-		expect(actionForm.safeParse({ formId: id, goalId: id, text: 'x', ownerUserId: '', serviceId: '' }).data).toMatchObject({ ownerUserId: null, serviceId: null, dueOn: null });
+		expect(firstMessage(actionForm.safeParse({ formId: id, goalId: id, actionText: 'x', ownerUserId: 'nobody' }))).toEqual(['ownerUserId:care_owner_not_on_team']);
+		expect(actionForm.safeParse({ formId: id, goalId: id, actionText: 'x', ownerUserId: '', serviceId: '' }).data).toMatchObject({ ownerUserId: null, serviceId: null, dueOn: null });
 		expect(firstMessage(taskForm.safeParse({ formId: id, title: 'x', dueOn: '2026-01-01', dueTime: '25:00' }))).toEqual(['dueTime:care_time_invalid']);
 		expect(firstMessage(taskForm.safeParse({ formId: id, title: 'x', dueTime: '10:00' }))).toEqual(['dueOn:care_time_needs_date']);
 		expect(goalForm.safeParse({ formId: id, text: 'x', domain: 'housing' }).data?.domain).toBe('housing');

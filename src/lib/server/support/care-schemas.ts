@@ -87,7 +87,7 @@ export type GoalStatusInput = z.infer<typeof goalStatusForm>;
 export const actionForm = z.object({
 	formId,
 	goalId: z.uuid({ error: 'care_goal_not_found' }),
-	text: fields.text(500),
+	actionText: fields.text(500),
 	ownerUserId: optionalUuid('care_owner_not_on_team'),
 	dueOn: optionalDate('care_date_invalid'),
 	serviceId: optionalUuid('care_service_unknown')

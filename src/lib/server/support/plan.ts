@@ -182,7 +182,7 @@ export async function addAction(ctx: Ctx, personId: string, input: ActionInput):
 			.values({
 				goalId: input.goalId,
 				personId,
-				text: input.text,
+				text: input.actionText,
 				ownerUserId: input.ownerUserId,
 				dueOn: input.dueOn,
 				serviceId: input.serviceId,
