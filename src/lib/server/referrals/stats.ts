@@ -2,9 +2,10 @@
  * Per-service statistics of the referrals an organisation received: how many,
  * the median time from sending to acceptance, the share completed of those
  * that ended (declined, completed or closed), and why referrals were
- * declined. No person appears here, and every count under 5 is suppressed
- * (null; shown as "fewer than 5"), with everything computed from it: a median
- * over fewer than 5 acceptances, a share whose part or whole is under 5.
+ * declined. No person appears here. Every count under 5 is suppressed
+ * ("fewer than 5"), with everything computed from it (a median over fewer
+ * than 5 acceptances, a share whose part or whole is hidden), and so is any
+ * other count from which a hidden one could be worked out (`publish`).
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
@@ -18,20 +19,23 @@ import { record } from '../audit/index.ts';
 /** Counts under this are never shown. */
 export const SMALL_CELL = 5;
 
-/** A count, or null when it is under 5. */
-export type Cell = number | null;
-export const suppress = (n: number): Cell => (n < SMALL_CELL ? null : n);
+/**
+ * A published count: the number; `few` when it is under 5 (shown as "fewer
+ * than 5"); `hidden` when it is 5 or more but would let a `few` one be
+ * worked out from a sum (shown as "not shown").
+ */
+export type Cell = number | 'few' | 'hidden';
 
 export interface ServiceStats {
 	serviceId: string | null;
 	service: string;
 	total: Cell;
 	accepted: Cell;
-	/** Median seconds from sent to accepted, over at least 5 acceptances. */
+	/** Median seconds from sent to accepted, when the count of acceptances is shown. */
 	medianSecondsToAccept: number | null;
 	finished: Cell;
 	completed: Cell;
-	/** completed ÷ finished, when both are 5 or more. */
+	/** completed ÷ finished, when both are shown. */
 	shareCompleted: number | null;
 	declined: Cell;
 	reasons: { reason: DeclineReason; count: Cell }[];
@@ -49,25 +53,75 @@ interface Raw {
 	reasons: Map<DeclineReason, number>;
 }
 
-function cellsOf(r: Raw): ServiceStats {
-	const total = suppress(r.total);
-	const hidden = total === null;
-	const accepted = hidden ? null : suppress(r.accepted);
-	const finished = hidden ? null : suppress(r.finished);
-	const completed = hidden ? null : suppress(r.completed);
-	const declined = hidden ? null : suppress(r.declined);
-	return {
-		serviceId: r.serviceId,
-		service: r.name,
-		total,
-		accepted,
-		medianSecondsToAccept: accepted === null ? null : r.median,
-		finished,
-		completed,
-		shareCompleted: finished !== null && completed !== null ? r.completed / r.finished : null,
-		declined,
-		reasons: hidden ? [] : declineReasons.filter((x) => r.reasons.has(x)).map((x) => ({ reason: x, count: suppress(r.reasons.get(x) ?? 0) }))
-	};
+const measures = ['total', 'accepted', 'finished', 'completed', 'declined'] as const;
+
+/**
+ * Suppression over the whole table. Primary: every count under 5, and every
+ * cell of a service with fewer than 5 referrals. Secondary: the all-services
+ * row is the sum of the service rows (per measure and per reason), and a
+ * service's declines are the sum of its reasons; a sum with exactly one
+ * hidden term would give it away, so one more term is hidden, the sum itself
+ * when it still shows (the per-service figures are the point of the page),
+ * else its smallest visible part, until no sum has exactly one hidden term.
+ */
+export function publish(all: Raw, services: readonly Raw[]): { all: ServiceStats; services: ServiceStats[] } {
+	const rows = [all, ...services];
+	const value = new Map<string, number>();
+	const few = new Set<string>();
+	const key = (row: number, m: string) => `${row}:${m}`;
+	rows.forEach((r, i) => {
+		const small = r.total < SMALL_CELL;
+		for (const m of measures) {
+			value.set(key(i, m), r[m]);
+			if (small || r[m] < SMALL_CELL) few.add(key(i, m));
+		}
+		for (const code of declineReasons) {
+			const n = r.reasons.get(code) ?? 0;
+			if (n === 0) continue;
+			value.set(key(i, `r:${code}`), n);
+			if (small || n < SMALL_CELL) few.add(key(i, `r:${code}`));
+		}
+	});
+	const sums: { whole: string; parts: string[] }[] = [];
+	for (const m of [...measures, ...declineReasons.map((c) => `r:${c}`)]) {
+		const parts = services.map((_, i) => key(i + 1, m)).filter((k) => value.has(k));
+		if (value.has(key(0, m))) sums.push({ whole: key(0, m), parts });
+	}
+	rows.forEach((_, i) => {
+		const parts = declineReasons.map((c) => key(i, `r:${c}`)).filter((k) => value.has(k));
+		if (parts.length) sums.push({ whole: key(i, 'declined'), parts });
+	});
+	const hidden = new Set(few);
+	for (let changed = true; changed; ) {
+		changed = false;
+		for (const s of sums) {
+			const terms = [s.whole, ...s.parts];
+			if (terms.filter((t) => hidden.has(t)).length !== 1) continue;
+			const visible = s.parts.filter((p) => !hidden.has(p));
+			hidden.add(!hidden.has(s.whole) ? s.whole : visible.reduce((a, b) => ((value.get(a) ?? 0) <= (value.get(b) ?? 0) ? a : b)));
+			changed = true;
+		}
+	}
+	const cell = (k: string): Cell => (few.has(k) ? 'few' : hidden.has(k) ? 'hidden' : (value.get(k) ?? 0));
+	const out = rows.map((r, i): ServiceStats => {
+		const c = (m: string) => cell(key(i, m));
+		const accepted = c('accepted');
+		const finished = c('finished');
+		const completed = c('completed');
+		return {
+			serviceId: r.serviceId,
+			service: r.name,
+			total: c('total'),
+			accepted,
+			medianSecondsToAccept: typeof accepted === 'number' ? r.median : null,
+			finished,
+			completed,
+			shareCompleted: typeof finished === 'number' && typeof completed === 'number' && finished > 0 ? completed / finished : null,
+			declined: c('declined'),
+			reasons: r.total < SMALL_CELL ? [] : declineReasons.filter((x) => value.has(key(i, `r:${x}`))).map((x) => ({ reason: x, count: c(`r:${x}`) }))
+		};
+	});
+	return { all: out[0], services: out.slice(1) };
 }
 
 /** Organisations whose statistics the actor may read: their own (owner, coordinator), or, for city staff, every one that received a referral. */
@@ -141,12 +195,14 @@ export async function referralStats(ctx: Ctx, organisationId: string): Promise<{
 		ip: ctx.ip,
 		requestId: ctx.requestId
 	});
+	const published = publish(
+		{ serviceId: null, name: '', ...whole, reasons: reasonsOf(undefined) },
+		perService.map((s) => ({ ...s, name: (s.serviceId && nameOf.get(s.serviceId)) || s.fallback, reasons: reasonsOf(s.serviceId) }))
+	);
 	return {
 		organisationId,
 		organisationName: org.name,
-		all: cellsOf({ serviceId: null, name: '', ...whole, reasons: reasonsOf(undefined) }),
-		services: perService
-			.map((s) => cellsOf({ ...s, name: (s.serviceId && nameOf.get(s.serviceId)) || s.fallback, reasons: reasonsOf(s.serviceId) }))
-			.sort((a, b) => a.service.localeCompare(b.service, ctx.locale))
+		all: published.all,
+		services: published.services.sort((a, b) => a.service.localeCompare(b.service, ctx.locale))
 	};
 }
