@@ -29,7 +29,7 @@ import {
 } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole } from '../../src/lib/server/db/schema/index.ts';
 import { sendTaskReminders } from '../../src/lib/server/support/tasks.ts';
-import { folderTimeline } from '../../src/lib/server/support/timeline.ts';
+import { folderTimeline, type TimelineEntry } from '../../src/lib/server/support/timeline.ts';
 import type { Ctx } from '../../src/lib/server/context.ts';
 
 let app: TestApp;
@@ -458,7 +458,7 @@ describe('the timeline', () => {
 
 		// The same, through the use case: complete and in (at, id) order.
 		const ctx = await ctxOf(bilal, [[orgB, 'case_worker']]);
-		const seen: { at: Date; id: string }[] = [];
+		const seen: TimelineEntry[] = [];
 		let before: string | null = null;
 		do {
 			const page: Awaited<ReturnType<typeof folderTimeline>> = await folderTimeline(ctx, personId, { before, limit: 7 });
