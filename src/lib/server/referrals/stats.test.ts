@@ -80,4 +80,10 @@ describe('publishing referral statistics', () => {
 		expect(hiddenIn([shown[0].declined, shown[1].declined, shown[2].declined])).not.toBe(1);
 		expect(reasonsOf(1).duplicate).toBe('few');
 	});
+
+	it('publishes an organisation with no referral at all as fewer than 5 everywhere', () => {
+		const out = publish(sum([]), []);
+		expect(out.services).toEqual([]);
+		expect(out.all).toMatchObject({ total: 'few', accepted: 'few', finished: 'few', completed: 'few', declined: 'few', reasons: [] });
+	});
 });

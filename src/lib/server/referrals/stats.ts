@@ -98,6 +98,7 @@ export function publish(all: Raw, services: readonly Raw[]): { all: ServiceStats
 			const terms = [s.whole, ...s.parts];
 			if (terms.filter((t) => hidden.has(t)).length !== 1) continue;
 			const visible = s.parts.filter((p) => !hidden.has(p));
+			if (hidden.has(s.whole) && visible.length === 0) continue; // a sum of nothing gives nothing away
 			hidden.add(!hidden.has(s.whole) ? s.whole : visible.reduce((a, b) => ((value.get(a) ?? 0) <= (value.get(b) ?? 0) ? a : b)));
 			changed = true;
 		}
