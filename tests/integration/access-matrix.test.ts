@@ -40,7 +40,7 @@ function outcome(status: number, location: string | null): Expect | `status ${nu
 }
 
 /** Every route × every role is hundreds of requests: more than the default per-test time when the suite runs in parallel. */
-const MATRIX_TIMEOUT_MS = 180_000;
+const MATRIX_TIMEOUT_MS = 600_000;
 
 let app: TestApp;
 let fixtures: Fixtures;
