@@ -889,7 +889,7 @@ describe('seeding the demo city', { timeout: 240_000 }, () => {
 		expect(await count(d.db, 'guardian_visits')).toBe(sup.visits.length);
 		expect(result).toMatchObject({ people: 2000, referrals: 5000, children: 150, guardians: 60 });
 		// A guard against a slow seed (row-by-row inserts of its ~115,000 rows would take many minutes);
-		// it takes 6–8 s on an idle machine, and this bound leaves room for a busy, shared CI machine
+		// it takes about 5 s on a quiet machine, and this bound leaves room for a busy, shared CI machine
 		// (a minute and more with six test runs at once on two cores).
 		expect(result!.ms).toBeLessThan(180_000);
 
