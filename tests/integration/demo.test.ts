@@ -889,7 +889,7 @@ describe('seeding the demo city', { timeout: 240_000 }, () => {
 		expect(await count(d.db, 'guardian_visits')).toBe(sup.visits.length);
 		expect(result).toMatchObject({ people: 2000, referrals: 5000, children: 150, guardians: 60 });
 		// A guard against a slow seed (row-by-row inserts of its ~115,000 rows would take many minutes);
-		// it takes 6–8 s on an idle machine, and this bound leaves room for a busy, shared CI machine
+		// it takes about 5 s on a quiet machine, and this bound leaves room for a busy, shared CI machine
 		// (a minute and more with six test runs at once on two cores).
 		expect(result!.ms).toBeLessThan(180_000);
 
@@ -1097,6 +1097,35 @@ describe('seeding the demo city', { timeout: 240_000 }, () => {
 		expect(await count(d.db, 'organisations')).toBe(generateDemoCity().organisations.length);
 		const ms = await d.db.select().from(memberships).where(eq(memberships.role, 'owner'));
 		expect(ms).toHaveLength(generateDemoCity().organisations.length);
+	});
+
+	it('fails as a whole when a generated row breaks a key, though keys and indexes are put back only after loading', async () => {
+		const other = await testDatabase();
+		try {
+			const city = generateDemoCity();
+			// A note by nobody, and two active coordination consents for one person.
+			city.support.notes[7] = { ...city.support.notes[7], authorId: '00000000-0000-4000-8000-000000000007' };
+			await expect(seedDemo(other.db, { city, quiet: true })).rejects.toThrow();
+			const again = generateDemoCity();
+			const first = again.support.consents.find((c) => c.purpose === 'coordination' && !c.withdrawnAt)!;
+			again.support.consents.push({ ...first, id: '00000000-0000-4000-8000-000000000008' });
+			await expect(seedDemo(other.db, { city: again, quiet: true })).rejects.toThrow();
+			// Nothing stayed, and every key and index is still there.
+			expect(await count(other.db, 'people')).toBe(0);
+			expect(await count(other.db, 'users')).toBe(0);
+			const [keys] = ((await other.db.execute(
+				sql`select count(*)::int as n from pg_constraint where contype = 'f' and conrelid = 'notes'::regclass`
+			)) as unknown as { rows: { n: number }[] }).rows;
+			expect(Number(keys.n)).toBe(3);
+			const [unique] = ((await other.db.execute(
+				sql`select count(*)::int as n from pg_indexes where indexname = 'consents_one_active_key'`
+			)) as unknown as { rows: { n: number }[] }).rows;
+			expect(Number(unique.n)).toBe(1);
+		} finally {
+			await other.dispose();
+			const { setDatabase } = await import('../../src/lib/server/db/index.ts');
+			setDatabase(d);
+		}
 	});
 
 	// Last: signing in writes to the audit log, whose exact contents the tests above check.
