@@ -4,7 +4,7 @@
  * second factor or to a 403 page; an unknown guardian is a 404 page; any
  * other Refusal is a failure of the form it came from, the input kept.
  */
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { m } from '#lib/paraglide/messages.js';
 import { ctxFrom, type Ctx } from '../context.ts';
@@ -13,31 +13,13 @@ import { readForm, translate, type FormValues } from '../http/form.ts';
 import { refusalError } from '../http/refusal.ts';
 import { Refusal } from '../organisations/errors.ts';
 import { PolicyDenied, type Action } from '../policy/index.ts';
-
-function stepUp(event: RequestEvent, err: PolicyDenied): never {
-	const next = encodeURIComponent(event.url.pathname + event.url.search);
-	if (err.decision === 'sign_in_required') redirect(303, `/signin?next=${next}`);
-	if (err.decision === 'second_factor_required') {
-		const actor = event.locals.actor;
-		redirect(303, actor.kind === 'user' && actor.totpEnabled ? `/signin/verify?next=${next}` : '/account/security?required=1');
-	}
-	error(403, m.error_forbidden_title());
-}
+import { folderLoad, stepUp } from '../support/route.ts';
 
 /** Refusals that are about the page, not the form: an error page, not a form failure. */
 const pageRefusals = new Set(['guardianship_guardian_not_found']);
 
-/** For loads: runs `fn` for a signed-in actor; refusals become redirects or error pages. */
-export async function guardianshipLoad<T>(event: RequestEvent, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-	requireUser(event);
-	const ctx = await ctxFrom(event);
-	try {
-		return await fn(ctx);
-	} catch (err) {
-		if (err instanceof PolicyDenied) stepUp(event, err);
-		refusalError(err, { explain: event.request.method === 'POST' });
-	}
-}
+/** For loads: the support pages' folderLoad (sign-in first; refusals become redirects or error pages). */
+export const guardianshipLoad = folderLoad;
 
 /** Runs a use case for a form; a refusal about the input is a failure of form `section`. */
 export async function guardianshipAction(event: RequestEvent, section: string, values: FormValues, fn: (ctx: Ctx) => Promise<unknown>) {

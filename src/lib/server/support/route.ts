@@ -13,7 +13,8 @@ import { refusalError } from '../http/refusal.ts';
 import { Refusal } from '../organisations/errors.ts';
 import { PolicyDenied } from '../policy/index.ts';
 
-function stepUp(event: RequestEvent, err: PolicyDenied): never {
+/** Where a PolicyDenied sends the browser: sign-in, the second factor, or a 403 page (also used by the guardianship pages). */
+export function stepUp(event: RequestEvent, err: PolicyDenied): never {
 	const next = encodeURIComponent(event.url.pathname + event.url.search);
 	if (err.decision === 'sign_in_required') redirect(303, `/signin?next=${next}`);
 	if (err.decision === 'second_factor_required') {
