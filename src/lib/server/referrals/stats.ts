@@ -15,9 +15,10 @@ import { Refusal, isUuid } from '../organisations/errors.ts';
 import { localText, type LocalText } from '../../directory/text.ts';
 import { declineReasons, readDecline, type DeclineReason } from './transitions.ts';
 import { record } from '../audit/index.ts';
+import { hideForSums, THRESHOLD, type Sum } from '../support/suppression.ts';
 
 /** Counts under this are never shown. */
-export const SMALL_CELL = 5;
+export const SMALL_CELL = THRESHOLD;
 
 /**
  * A published count: the number; `few` when it is under 5 (shown as "fewer
@@ -82,7 +83,7 @@ export function publish(all: Raw, services: readonly Raw[]): { all: ServiceStats
 			if (small || n < SMALL_CELL) few.add(key(i, `r:${code}`));
 		}
 	});
-	const sums: { whole: string; parts: string[] }[] = [];
+	const sums: Sum[] = [];
 	for (const m of [...measures, ...declineReasons.map((c) => `r:${c}`)]) {
 		const parts = services.map((_, i) => key(i + 1, m)).filter((k) => value.has(k));
 		if (value.has(key(0, m))) sums.push({ whole: key(0, m), parts });
@@ -91,18 +92,7 @@ export function publish(all: Raw, services: readonly Raw[]): { all: ServiceStats
 		const parts = declineReasons.map((c) => key(i, `r:${c}`)).filter((k) => value.has(k));
 		if (parts.length) sums.push({ whole: key(i, 'declined'), parts });
 	});
-	const hidden = new Set(few);
-	for (let changed = true; changed; ) {
-		changed = false;
-		for (const s of sums) {
-			const terms = [s.whole, ...s.parts];
-			if (terms.filter((t) => hidden.has(t)).length !== 1) continue;
-			const visible = s.parts.filter((p) => !hidden.has(p));
-			if (hidden.has(s.whole) && visible.length === 0) continue; // a sum of nothing gives nothing away
-			hidden.add(!hidden.has(s.whole) ? s.whole : visible.reduce((a, b) => ((value.get(a) ?? 0) <= (value.get(b) ?? 0) ? a : b)));
-			changed = true;
-		}
-	}
+	const hidden = hideForSums(few, value, sums, 'whole');
 	const cell = (k: string): Cell => (few.has(k) ? 'few' : hidden.has(k) ? 'hidden' : (value.get(k) ?? 0));
 	const out = rows.map((r, i): ServiceStats => {
 		const c = (m: string) => cell(key(i, m));

@@ -100,3 +100,9 @@ describe('whatever the counts', () => {
 		);
 	});
 });
+
+describe('nothing to count', () => {
+	it('publishes an empty list with its total hidden, instead of looping forever', () => {
+		expect(suppressList([])).toEqual({ counts: [], total: null });
+	});
+});

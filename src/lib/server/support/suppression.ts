@@ -21,24 +21,33 @@ export interface Sum {
 	parts: string[];
 }
 
-/** Hides cells under the threshold, then as many more as the sums need so that none can be worked back out. */
-export function suppress(values: ReadonlyMap<string, number>, sums: readonly Sum[], threshold = THRESHOLD): Map<string, Shown> {
-	const hidden = new Set<string>();
-	for (const [k, v] of values) if (v < threshold) hidden.add(k);
+/**
+ * Secondary suppression: starting from the `primary` hidden cells, hides one
+ * more term of every sum that has exactly one hidden term, until none has.
+ * The term hidden is the smallest visible part (`prefer: 'part'`), or the sum
+ * itself while it still shows (`prefer: 'whole'`, where the parts are the
+ * point of the table). A sum of nothing gives nothing away.
+ */
+export function hideForSums(primary: Iterable<string>, values: ReadonlyMap<string, number>, sums: readonly Sum[], prefer: 'part' | 'whole' = 'part'): Set<string> {
+	const hidden = new Set(primary);
+	const smallest = (keys: string[]) => keys.reduce((a, b) => ((values.get(a) ?? 0) <= (values.get(b) ?? 0) ? a : b));
 	for (let changed = true; changed; ) {
 		changed = false;
 		for (const s of sums) {
-			const terms = [s.whole, ...s.parts];
-			const hiddenTerms = terms.filter((t) => hidden.has(t));
-			if (hiddenTerms.length !== 1) continue;
+			if ([s.whole, ...s.parts].filter((t) => hidden.has(t)).length !== 1) continue;
 			const visibleParts = s.parts.filter((p) => !hidden.has(p));
-			const pick = visibleParts.length
-				? visibleParts.reduce((a, b) => ((values.get(a) ?? 0) <= (values.get(b) ?? 0) ? a : b))
-				: s.whole;
-			hidden.add(pick);
+			if (hidden.has(s.whole) && visibleParts.length === 0) continue;
+			hidden.add(hidden.has(s.whole) || (prefer === 'part' && visibleParts.length) ? smallest(visibleParts) : s.whole);
 			changed = true;
 		}
 	}
+	return hidden;
+}
+
+/** Hides cells under the threshold, then as many more as the sums need so that none can be worked back out. */
+export function suppress(values: ReadonlyMap<string, number>, sums: readonly Sum[], threshold = THRESHOLD): Map<string, Shown> {
+	const primary = [...values].filter(([, v]) => v < threshold).map(([k]) => k);
+	const hidden = hideForSums(primary, values, sums);
 	const out = new Map<string, Shown>();
 	for (const [k, v] of values) out.set(k, hidden.has(k) ? null : v);
 	return out;
