@@ -26,3 +26,8 @@ export async function ctxFrom(event: RequestEvent): Promise<Ctx> {
 		origin: event.url.origin
 	};
 }
+
+/** The signed-in user's id, or null (for the audit log and the `by` columns). */
+export function actorId(ctx: Ctx): string | null {
+	return ctx.actor.kind === 'user' ? ctx.actor.userId : null;
+}

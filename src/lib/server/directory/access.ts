@@ -4,16 +4,13 @@
  * the audit entry and the history snapshot every write leaves.
  */
 import { sql } from 'drizzle-orm';
-import type { Ctx } from '../context.ts';
+import { actorId, type Ctx } from '../context.ts';
+export { actorId };
 import type { Tx } from '../db/index.ts';
 import { directoryHistory } from '../db/schema/index.ts';
 import { record } from '../audit/index.ts';
 import { PolicyDenied, require as requirePolicy } from '../policy/index.ts';
 import { Refusal } from '../organisations/errors.ts';
-
-export function actorId(ctx: Ctx): string | null {
-	return ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-}
 
 /** Throws a Refusal (403, "belongs to another organisation") unless the actor may manage this organisation's directory. */
 export function requireManage(ctx: Ctx, organisationId: string): void {

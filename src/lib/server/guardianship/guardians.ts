@@ -11,7 +11,8 @@
  * Every read and write is audited; a refusal is audited as `denied`.
  */
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
-import type { Ctx } from '../context.ts';
+import { actorId, type Ctx } from '../context.ts';
+export { actorId };
 import type { Tx } from '../db/index.ts';
 import { guardians, guardianships, guardianVetting, neighbourhoods, people, users, vettingSteps } from '../db/schema/index.ts';
 import type { GuardianStatus, VettingStep } from '../db/schema/index.ts';
@@ -25,10 +26,6 @@ import type { RegisterByOfficeInput, RegisterSelfInput, VettingInput } from './s
 export const EXPIRY_WARNING_DAYS = 60;
 
 export const guardianNotFound = () => new Refusal(404, 'guardianship_guardian_not_found');
-
-export function actorId(ctx: Ctx): string | null {
-	return ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-}
 
 /** One audit entry; `resourceType` is `guardian` (a guardian's record) or `guardianship` (a child's). */
 export async function audit(

@@ -3,7 +3,7 @@
  * asks the policy itself; routes ask first too (for the right redirect).
  */
 import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import type { Ctx } from '../context.ts';
+import { actorId, type Ctx } from '../context.ts';
 import type { Db, Tx } from '../db/index.ts';
 import { memberships, neighbourhoods, organisations } from '../db/schema/index.ts';
 import type { MemberRole, OrganisationType } from '../db/schema/index.ts';
@@ -15,10 +15,6 @@ import type { OrganisationInput } from './schemas.ts';
 
 export type Organisation = typeof organisations.$inferSelect;
 export const PAGE_SIZE = 20;
-
-function actorId(ctx: Ctx): string | null {
-	return ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-}
 
 export function audit(ctx: Ctx, tx: Tx, entry: Omit<Parameters<typeof record>[1], 'actorId' | 'ip' | 'requestId' | 'outcome'> & { outcome?: 'done' | 'denied' }) {
 	return record(tx, { actorId: actorId(ctx), ip: ctx.ip, requestId: ctx.requestId, outcome: 'done', ...entry });

@@ -19,7 +19,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Ctx } from '../context.ts';
+import { actorId, type Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import {
 	assessments,
@@ -58,10 +58,6 @@ export type ExtraField = (typeof extraFields)[number];
 export const RESPONSE_WORKING_DAYS = 3;
 
 const folderRoles = ['owner', 'coordinator', 'case_worker'] as const;
-
-function actorId(ctx: Ctx): string | null {
-	return ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-}
 
 /** The actor's organisation on the team whose access a consent covers: the organisation that sends. */
 function senderOrganisation(ctx: Ctx, facts: FolderResource): string | null {

@@ -6,7 +6,8 @@
  * apart by their hidden form id, and who may read a note, as SQL.
  */
 import { and, asc, eq, sql, type SQL, type AnyColumn } from 'drizzle-orm';
-import type { Ctx } from '../context.ts';
+import { actorId, type Ctx } from '../context.ts';
+export { actorId };
 import type { Tx } from '../db/index.ts';
 import { auditLog, caseWorkers, organisations, people, users } from '../db/schema/index.ts';
 import type { MemberRole, Sensitivity } from '../db/schema/index.ts';
@@ -15,10 +16,6 @@ import { Refusal } from '../organisations/errors.ts';
 import { audit, withFolder } from './folders.ts';
 
 const workerRoles: readonly MemberRole[] = ['owner', 'coordinator', 'case_worker'];
-
-export function actorId(ctx: Ctx): string | null {
-	return ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-}
 
 /** A read of the folder (`folder.view` unless said otherwise), under a share lock. */
 export function careRead<T>(ctx: Ctx, personId: string, work: (tx: Tx, facts: FolderResource) => Promise<T>, action: Action = 'folder.view'): Promise<T> {

@@ -19,7 +19,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Ctx } from '../context.ts';
+import { actorId, type Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { documents, organisations, people, users } from '../db/schema/index.ts';
 import type { MemberRole } from '../db/schema/index.ts';
@@ -47,8 +47,6 @@ export const refusalMessages: Record<SniffRefusal, string> = {
 };
 
 const workerRoles: MemberRole[] = ['owner', 'coordinator', 'case_worker'];
-const actorId = (ctx: Ctx) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
-
 /** The associated data a document is sealed under: the row and the person it belongs to. */
 const binding = (documentId: string, personId: string) => `document:${documentId}:person:${personId}`;
 

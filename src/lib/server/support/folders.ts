@@ -10,7 +10,7 @@
  * because even the existence of a folder is private.
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Ctx } from '../context.ts';
+import { actorId, type Ctx } from '../context.ts';
 import type { Db, Tx } from '../db/index.ts';
 import { auditLog, breakGlass, caseTeam, caseWorkers, consents, memberships, organisations, people, users } from '../db/schema/index.ts';
 import { personProtected } from '../db/schema/index.ts';
@@ -30,10 +30,6 @@ export const folderNotFound = () => new Refusal(403, 'support_folder_not_found')
 
 /** Roles whose members may work on folders (the policy decides; this only narrows queries). */
 const workerRoles: MemberRole[] = ['owner', 'coordinator', 'case_worker'];
-
-function actorId(ctx: Ctx): string | null {
-	return ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-}
 
 export async function audit(
 	ctx: Ctx,

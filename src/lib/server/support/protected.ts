@@ -16,7 +16,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../context.ts';
+import { actorId, type Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { consentMethods, consents, people, personProtected, users } from '../db/schema/index.ts';
 import type { ConsentMethod } from '../db/schema/index.ts';
@@ -51,8 +51,6 @@ export const withdrawProtectedForm = z.object({
 
 /** The sealed value's associated data: the row, which is the person. */
 const binding = (personId: string) => `person_protected:${personId}`;
-
-const actorId = (ctx: Ctx) => (ctx.actor.kind === 'user' ? ctx.actor.userId : null);
 
 async function activeConsent(tx: Tx, personId: string) {
 	const [row] = await tx
