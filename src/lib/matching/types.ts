@@ -71,21 +71,27 @@ export interface Unmatched {
 	reason: UnmatchedReason;
 }
 
-/**
- * The dual certificate: node potentials of the min-cost-flow model (see solve.ts).
- * `verifyCertificate(problem, result)` recomputes the bound from them alone.
- */
-export interface Certificate {
-	/** Scores are compared in whole units of `resolution` (e.g. 1e-6). */
-	resolution: number;
-	/** Potentials in units of resolution / scale, one per person and per slot, in input order. */
+/** Node potentials of the min-cost-flow model (flow.ts), in whole units of the resolution. */
+export interface Potentials {
+	/** One per person and per slot, in input order. */
 	people: number[];
 	slots: number[];
-	/** Potentials of the "unmatched" and "sink" nodes. */
+	/** The node that collects what stays unmatched, and the sink. */
 	unmatched: number;
 	sink: number;
-	/** Potentials are in units of resolution / scale. */
-	scale: number;
+}
+
+/**
+ * The dual certificate: potentials from which anyone can recompute an upper
+ * bound on the total score (`verifyCertificate` in certificate.ts does so from
+ * the problem and the potentials alone). For count-then-score, `count` bounds
+ * the number of pairs the same way, with every pair worth 1.
+ */
+export interface Certificate {
+	/** Scores are compared in whole units of `resolution` (1e-6 unless the scores are very large). */
+	resolution: number;
+	potentials: Potentials;
+	count?: Potentials;
 }
 
 export interface Result {
@@ -111,12 +117,12 @@ export interface Result {
 
 /** A problem the engine cannot take; `code` is stable, `message` names the problem in English. */
 export class ProblemError extends Error {
-	constructor(
-		readonly code: string,
-		message: string,
-		readonly path?: string
-	) {
+	readonly code: string;
+	readonly path: string | undefined;
+	constructor(code: string, message: string, path?: string) {
 		super(message);
 		this.name = 'ProblemError';
+		this.code = code;
+		this.path = path;
 	}
 }
