@@ -128,6 +128,7 @@ describe('npm run match refuses bad commands with exit 2 and one line', () => {
 		refused(match(['--input', '--output', 'b.json']), /--input needs a file name/);
 		refused(match(['--input', 'a.json', '--output']), /--output needs a file name/);
 		refused(match(['problem.json']), /unexpected argument "problem.json"/);
+		refused(match(['--input', 'a.json', '--output', 'b.json', '--certificate=yes']), /--certificate takes no value/);
 	});
 
 	it('an input that is not there or is a folder, an output folder that is not there', () => {
@@ -136,6 +137,7 @@ describe('npm run match refuses bad commands with exit 2 and one line', () => {
 		refused(match(['--input', dir, '--output', output]), /it is a directory/, output);
 		const input = file('ok.json', JSON.stringify(crossing));
 		refused(match(['--input', input, '--output', path.join(dir, 'no-such-folder', 'r.json')]), /folder .*no-such-folder does not exist/);
+		refused(match(['--input', input, '--output', dir]), /cannot write .*: it is a directory/);
 	});
 });
 

@@ -50,7 +50,10 @@ function parseArgs(argv: string[]): Options {
 		};
 		if (name === '--input') input = value();
 		else if (name === '--output') output = value();
-		else if (name === '--certificate' && eq < 0) certificate = true;
+		else if (name === '--certificate') {
+			if (eq > 0) throw new InputError(`--certificate takes no value; ${USAGE}`);
+			certificate = true;
+		}
 		else if (name === '--help' || name === '-h') {
 			process.stdout.write(`${USAGE}\n`);
 			process.exit(0);
