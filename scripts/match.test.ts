@@ -129,7 +129,7 @@ describe('npm run match refuses bad commands with exit 2 and one line', () => {
 		refused(match(['--input', 'a.json', '--output']), /--output needs a file name/);
 		refused(match(['problem.json']), /unexpected argument "problem.json"/);
 		refused(match(['--input', 'a.json', '--output', 'b.json', '--certificate=yes']), /--certificate takes no value/);
-	});
+	}, 120_000);
 
 	it('an input that is not there or is a folder, an output folder that is not there', () => {
 		const output = path.join(dir, 'never.json');
@@ -138,7 +138,7 @@ describe('npm run match refuses bad commands with exit 2 and one line', () => {
 		const input = file('ok.json', JSON.stringify(crossing));
 		refused(match(['--input', input, '--output', path.join(dir, 'no-such-folder', 'r.json')]), /folder .*no-such-folder does not exist/);
 		refused(match(['--input', input, '--output', dir]), /cannot write .*: it is a directory/);
-	});
+	}, 120_000);
 });
 
 describe('npm run match refuses bad files with exit 2, naming the problem', () => {
@@ -168,7 +168,7 @@ describe('npm run match refuses bad files with exit 2, naming the problem', () =
 		refused(match(['--input', file('trail.json', '{"people": []} x'), '--output', output]), /not valid JSON at line 1, column 16/, output);
 		refused(match(['--input', file('empty.json', '  \n'), '--output', output]), /empty\.json is empty/, output);
 		refused(match(['--input', '-', '--output', output], '{people: []}'), /standard input is not valid JSON at line 1, column 2/, output);
-	});
+	}, 120_000);
 
 	it('bytes that are not UTF-8, with where they are', () => {
 		const bytes = Buffer.concat([Buffer.from('{"people": [{"id": "a"}],\n"slots": [{"id": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}], "pairs": []}')]);
@@ -184,7 +184,7 @@ describe('npm run match refuses bad files with exit 2, naming the problem', () =
 		refused(match(['--input', file('array.json', '[1, 2]'), '--output', output]), /must be an object with people, slots and pairs/, output);
 		refused(match(['--input', file('nopeople.json', '{"slots": [], "pairs": []}'), '--output', output]), /people must be a list, not missing/, output);
 		refused(match(['--input', file('slotsnum.json', '{"people": [], "slots": 3, "pairs": []}'), '--output', output]), /slots must be a list/, output);
-	});
+	}, 120_000);
 
 	it('every problem the engine refuses, by name', () => {
 		const output = path.join(dir, 'problem-result.json');
@@ -211,7 +211,7 @@ describe('npm run match refuses bad files with exit 2, naming the problem', () =
 		// Infinity cannot be written in JSON, but 1e999 reads as Infinity.
 		refused(match(['--input', file('inf.json', '{"people":[{"id":"a"}],"slots":[{"id":"x"}],"pairs":[{"person":"a","slot":"x","score":1e999}]}'), '--output', output]), /score must be a finite number/, output);
 		expect(existsSync(output)).toBe(false);
-	});
+	}, 120_000);
 
 	it('a failed run leaves an existing output as it was', () => {
 		const output = file('kept.json', '{"kept": true}');
