@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../src/lib/matching/generate.ts';
 
 const SCRIPT = path.resolve('scripts/match.ts');
 let dir: string;
@@ -25,9 +26,9 @@ interface Run {
 	ms: number;
 }
 
-function match(args: string[], stdin?: string | Buffer): Run {
+function match(args: string[], stdin?: string | Buffer, nodeFlags: string[] = []): Run {
 	const started = Date.now();
-	const r = spawnSync(process.execPath, [SCRIPT, ...args], { input: stdin, encoding: 'utf8', timeout: 60_000 });
+	const r = spawnSync(process.execPath, [...nodeFlags, SCRIPT, ...args], { input: stdin, encoding: 'utf8', timeout: 60_000 });
 	return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
 }
 
@@ -159,6 +160,15 @@ describe('npm run match refuses bad files with exit 2, naming the problem', () =
 		truncateSync(over, 512 * 1024 ** 2 + 1);
 		refused(match(['--input', over, '--output', path.join(dir, 'over-result.json')]), /too large: 512\.0 MiB, the limit is 512 MiB/);
 	});
+
+	it('a problem too big for the memory Node may use: a message with the way out, not an out-of-memory abort', () => {
+		// 500,000 pairs, 23 MiB: solved in about 90 MiB of heap, so not in 64.
+		const input = file('medium.json', JSON.stringify(generate({ people: 10_000, slots: 1_000, seed: 1 })));
+		const output = path.join(dir, 'medium-result.json');
+		const r = match(['--input', input, '--output', output], undefined, ['--max-old-space-size=64']);
+		refused(r, /medium\.json \(23\.0 MiB\) needs more memory than Node's heap limit of \d+ MiB: run it with NODE_OPTIONS=--max-old-space-size=\d+/, output);
+		expect(r.stderr).not.toMatch(/FATAL|Native stack/);
+	}, 120_000);
 
 	it('malformed JSON, with the line and column', () => {
 		const output = path.join(dir, 'bad-result.json');

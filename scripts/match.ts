@@ -13,16 +13,21 @@
  * 512 MiB, not UTF-8, not JSON, not a problem); 1 for an internal failure.
  * The output is written to a temporary file beside it and renamed, so a
  * failed run never leaves half a file.
+ *
+ * The main thread reads and writes the files; a worker thread decodes,
+ * parses, solves and serialises, so a problem too big for the JavaScript
+ * heap ends that worker (ERR_WORKER_OUT_OF_MEMORY) and gets a message with
+ * the way out, not V8's out-of-memory abort and native stack trace.
  */
 import { closeSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, fstatSync } from 'node:fs';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
-import { fairnessReport, parseProblem, solve } from '../src/lib/matching/index.ts';
-import { ProblemError } from '../src/lib/matching/types.ts';
+import type * as Engine from '../src/lib/matching/index.ts';
 
 /** The largest input accepted. V8 cannot hold a longer string anyway (2^29 - 24 characters). */
 export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
-
 const USAGE = 'usage: npm run match -- --input problem.json --output result.json [--certificate]';
 
 /** Bad input from the user: exit 2 with this message. */
@@ -86,7 +91,7 @@ function ioMessage(err: unknown): string {
 }
 
 /** The file's bytes, refused by its size before a byte is read. */
-function readInput(file: string): Buffer {
+function readInput(file: string): Uint8Array {
 	if (file === '-') return readStdin();
 	let fd: number;
 	try {
@@ -112,7 +117,7 @@ function readInput(file: string): Buffer {
 	}
 }
 
-function readStdin(): Buffer {
+function readStdin(): Uint8Array {
 	try {
 		return readLimited((buf, off, len) => {
 			try {
@@ -129,30 +134,41 @@ function readStdin(): Buffer {
 	}
 }
 
-/** Reads until the end, refusing past MAX_INPUT_BYTES; `read` returns -1 to mean "try again". */
-function readLimited(read: (buf: Buffer, off: number, len: number) => number, name: string, expected: number): Buffer {
-	const chunks: Buffer[] = [];
+/**
+ * Reads until the end, refusing past MAX_INPUT_BYTES; `read` returns -1 to
+ * mean "try again". The bytes come back in an ArrayBuffer of their own (no
+ * pool, no slack), so they can be handed to the worker without a copy.
+ */
+function readLimited(read: (buf: Uint8Array, off: number, len: number) => number, name: string, expected: number): Uint8Array {
+	const chunks: Uint8Array[] = [];
 	let total = 0;
-	let buf = Buffer.allocUnsafe(Math.min(Math.max(expected + 1, 64 * 1024), MAX_INPUT_BYTES + 1));
-	let off = 0;
+	let size = expected > 0 ? expected : 64 * 1024;
 	for (;;) {
-		if (off === buf.length) {
-			chunks.push(buf);
-			buf = Buffer.allocUnsafe(Math.min(Math.max(buf.length, 64 * 1024), MAX_INPUT_BYTES + 1 - total + 1));
-			off = 0;
+		const buf = new Uint8Array(Math.min(size, MAX_INPUT_BYTES + 1 - total));
+		let off = 0;
+		while (off < buf.length) {
+			const n = read(buf, off, buf.length - off);
+			if (n === -1) {
+				Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+				continue;
+			}
+			if (n === 0) break;
+			off += n;
 		}
-		const n = read(buf, off, buf.length - off);
-		if (n === -1) {
-			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-			continue;
-		}
-		if (n === 0) break;
-		off += n;
-		total += n;
+		total += off;
 		if (total > MAX_INPUT_BYTES) throw new InputError(`${name} is too large: more than ${mib(MAX_INPUT_BYTES)}, the limit`);
+		if (off > 0) chunks.push(off === buf.length ? buf : buf.slice(0, off));
+		if (off < buf.length) break;
+		size = Math.max(64 * 1024, total);
 	}
-	chunks.push(buf.subarray(0, off));
-	return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+	if (chunks.length === 1) return chunks[0];
+	const all = new Uint8Array(total);
+	let at = 0;
+	for (const c of chunks) {
+		all.set(c, at);
+		at += c.length;
+	}
+	return all;
 }
 
 /** Where the first byte that is not valid UTF-8 sits. */
@@ -191,7 +207,7 @@ function lineAndColumn(text: string, position: number): string {
 	return `line ${line}, column ${position - start + 1}`;
 }
 
-function decode(bytes: Buffer, name: string): string {
+function decode(bytes: Uint8Array, name: string): string {
 	let text: string;
 	try {
 		text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -322,7 +338,7 @@ function parseJson(text: string, name: string): unknown {
 }
 
 /** Writes `text` to `file` through a temporary file in the same directory and a rename. */
-function writeAtomically(file: string, text: string): void {
+function writeAtomically(file: string, text: Uint8Array): void {
 	const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 	try {
 		writeFileSync(tmp, text, { flag: 'wx' });
@@ -347,7 +363,7 @@ function isSpecial(file: string): boolean {
 	}
 }
 
-function writeDirectly(file: string, text: string): void {
+function writeDirectly(file: string, text: Uint8Array): void {
 	try {
 		writeFileSync(file, text);
 	} catch (err) {
@@ -355,7 +371,76 @@ function writeDirectly(file: string, text: string): void {
 	}
 }
 
-function main(): number {
+interface Job {
+	bytes: Uint8Array;
+	name: string;
+	certificate: boolean;
+	pretty: boolean;
+}
+
+type Outcome =
+	| { ok: true; text: Uint8Array; summary: string }
+	| { ok: false; input: boolean; message: string };
+
+/** In the worker: bytes in, the answer's JSON out (or the reason there is none). */
+function work(job: Job, { parseProblem, solve, fairnessReport, ProblemError }: typeof Engine): Outcome {
+	try {
+		const json = parseJson(decode(job.bytes, job.name), job.name);
+		let problem;
+		try {
+			problem = parseProblem(json);
+		} catch (err) {
+			if (err instanceof ProblemError) throw new InputError(`${job.name}: ${err.message}${err.path && !err.message.includes(err.path) ? ` (at ${err.path})` : ''}`);
+			throw err;
+		}
+		const result = solve(problem);
+		const out: Record<string, unknown> = {
+			assignments: result.assignments,
+			objective: result.objective,
+			mode: result.mode,
+			bound: result.bound,
+			gap: result.gap,
+			matched: result.matched,
+			peopleMatched: result.peopleMatched
+		};
+		if (result.countBound !== undefined) out.countBound = result.countBound;
+		out.unmatched = result.unmatched;
+		out.fairness = fairnessReport(problem, result);
+		out.seconds = result.seconds;
+		if (job.certificate) out.certificate = result.certificate;
+		const text = new TextEncoder().encode(`${JSON.stringify(out, null, job.pretty ? 2 : undefined)}\n`);
+		const summary = `${result.matched} pairs, ${result.peopleMatched} people matched, objective ${result.objective}, gap ${result.gap}, ${result.seconds.toFixed(3)} s`;
+		return { ok: true, text, summary };
+	} catch (err) {
+		if (err instanceof InputError) return { ok: false, input: true, message: err.message };
+		const e = err as Error;
+		return { ok: false, input: false, message: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` };
+	}
+}
+
+/** Runs `work` in a worker thread; out of memory there is a message here. */
+function inWorker(job: Job): Promise<Outcome> {
+	const size = job.bytes.byteLength;
+	return new Promise((resolve) => {
+		const worker = new Worker(new URL(import.meta.url), { workerData: job, transferList: [job.bytes.buffer as ArrayBuffer] });
+		let outcome: Outcome | undefined;
+		worker.once('message', (m: Outcome) => (outcome = m));
+		worker.once('error', (err: NodeJS.ErrnoException) => {
+			if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+				const limit = getHeapStatistics().heap_size_limit;
+				const more = Math.ceil((limit * 2) / 1024 ** 3) * 1024;
+				outcome = {
+					ok: false,
+					input: true,
+					message: `${job.name} (${mib(size)}) needs more memory than Node's heap limit of ${mib(limit)}: run it with NODE_OPTIONS=--max-old-space-size=${more}`
+				};
+			} else outcome = { ok: false, input: false, message: `${err.name}: ${err.message}` };
+		});
+		worker.once('exit', () => resolve(outcome ?? { ok: false, input: false, message: 'the worker stopped without an answer' }));
+	});
+}
+
+async function main(): Promise<number> {
 	const options = parseArgs(process.argv.slice(2));
 	const name = options.input === '-' ? 'standard input' : options.input;
 	if (options.output !== '-') {
@@ -374,51 +459,37 @@ function main(): number {
 			if (err instanceof InputError) throw err;
 		}
 	}
-	const json = parseJson(decode(readInput(options.input), name), name);
-
-	let problem;
-	try {
-		problem = parseProblem(json);
-	} catch (err) {
-		if (err instanceof ProblemError) throw new InputError(`${name}: ${err.message}${err.path && !err.message.includes(err.path) ? ` (at ${err.path})` : ''}`);
-		throw err;
+	const bytes = readInput(options.input);
+	const outcome = await inWorker({ bytes, name, certificate: options.certificate, pretty: options.output === '-' });
+	if (!outcome.ok) {
+		if (outcome.input) throw new InputError(outcome.message);
+		throw new Error(outcome.message);
 	}
-	const result = solve(problem);
-	const out: Record<string, unknown> = {
-		assignments: result.assignments,
-		objective: result.objective,
-		mode: result.mode,
-		bound: result.bound,
-		gap: result.gap,
-		matched: result.matched,
-		peopleMatched: result.peopleMatched
-	};
-	if (result.countBound !== undefined) out.countBound = result.countBound;
-	out.unmatched = result.unmatched;
-	out.fairness = fairnessReport(problem, result);
-	out.seconds = result.seconds;
-	if (options.certificate) out.certificate = result.certificate;
-	const text = `${JSON.stringify(out, null, options.output === '-' ? 2 : undefined)}\n`;
+	const text = outcome.text;
 	if (options.output === '-') process.stdout.write(text);
 	else {
 		if (isSpecial(options.output)) writeDirectly(options.output, text);
 		else writeAtomically(options.output, text);
-		process.stdout.write(
-			`match: ${result.matched} pairs, ${result.peopleMatched} people matched, objective ${result.objective}, gap ${result.gap}, ${result.seconds.toFixed(3)} s → ${options.output}\n`
-		);
+		process.stdout.write(`match: ${outcome.summary} → ${options.output}\n`);
 	}
 	return 0;
 }
 
-try {
-	process.exitCode = main();
-} catch (err) {
-	if (err instanceof InputError) {
-		process.stderr.write(`match: ${err.message}\n`);
-		process.exitCode = 2;
-	} else {
-		const e = err as Error;
-		process.stderr.write(`match: internal error (${e?.name ?? 'Error'}: ${e?.message ?? String(err)}); please report it with the input file\n`);
-		process.exitCode = 1;
+if (isMainThread) {
+	try {
+		process.exitCode = await main();
+	} catch (err) {
+		if (err instanceof InputError) {
+			process.stderr.write(`match: ${err.message}\n`);
+			process.exitCode = 2;
+		} else {
+			const e = err as Error;
+			process.stderr.write(`match: internal error (${e?.message ?? String(err)}); please report it with the input file\n`);
+			process.exitCode = 1;
+		}
 	}
+} else {
+	// Only the worker loads the engine.
+	const outcome = work(workerData as Job, await import('../src/lib/matching/index.ts'));
+	parentPort!.postMessage(outcome, outcome.ok ? [outcome.text.buffer as ArrayBuffer] : []);
 }
