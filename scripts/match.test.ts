@@ -2,7 +2,7 @@
  * npm run match, as a user runs it: the real script in a child process on
  * real files in a temporary folder.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -112,6 +112,22 @@ describe('npm run match on a good problem', () => {
 		expect(byCount.code, byCount.stderr).toBe(0);
 		expect(JSON.parse(byCount.stdout)).toMatchObject({ objective: 45, matched: 2, mode: 'count-then-score', gap: 0 });
 	});
+
+	it('stops with one line when the reader closes standard output early (| head)', async () => {
+		const input = file('pipe.json', JSON.stringify(generate({ people: 5_000, slots: 500, seed: 3 })));
+		const child = spawn(process.execPath, [SCRIPT, '--input', input, '--output', '-']);
+		let stderr = '';
+		let got = 0;
+		child.stderr.on('data', (d) => (stderr += d));
+		child.stdout.once('data', (d: Buffer) => {
+			got = d.length;
+			child.stdout.destroy();
+		});
+		const code = await new Promise((resolve) => child.on('close', resolve));
+		expect(got).toBeGreaterThan(0);
+		expect(code).toBe(2);
+		expect(stderr).toBe('match: cannot write standard output: it was closed before the answer was written\n');
+	}, 120_000);
 
 	it('replaces an existing output file whole', () => {
 		const input = file('again.json', JSON.stringify(crossing));

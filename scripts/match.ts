@@ -476,6 +476,16 @@ async function main(): Promise<number> {
 }
 
 if (isMainThread) {
+	// Whatever slips through still ends in one line, never a stack trace.
+	process.on('uncaughtException', (err) => {
+		process.stderr.write(`match: internal error (${err?.message ?? String(err)}); please report it with the input file\n`);
+		process.exit(1);
+	});
+	// A reader that stops early (`| head`) is not a crash.
+	process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+		process.stderr.write(`match: cannot write standard output: ${err.code === 'EPIPE' ? 'it was closed before the answer was written' : ioMessage(err)}\n`);
+		process.exit(2);
+	});
 	try {
 		process.exitCode = await main();
 	} catch (err) {
