@@ -10,10 +10,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { database, type Db, type Tx } from '../../src/lib/server/db/index.ts';
-import { lifeDomains, memberships, neighbourhoods, organisations, users } from '../../src/lib/server/db/schema/index.ts';
+import { lifeDomains, matchingProgrammes, memberships, neighbourhoods, organisations, users } from '../../src/lib/server/db/schema/index.ts';
+import { defaultSettings } from '../../src/lib/server/matching/defaults.ts';
 import { hashPassword } from '../../src/lib/server/auth/passwords.ts';
 import { record } from '../../src/lib/server/audit/index.ts';
-import { DEMO_PASSWORDS, generateDemoCity, type DemoAccount, type DemoCity, type PasswordKey } from './generate.ts';
+import { DEMO_BASE_DATE, DEMO_PASSWORDS, generateDemoCity, type DemoAccount, type DemoCity, type PasswordKey } from './generate.ts';
 
 export interface SeedResult {
 	neighbourhoods: number;
@@ -94,6 +95,8 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 	);
 	await insertDirectory(tx, city);
 	await insertSupport(tx, city);
+	// The city's guardianship matching programme, with its default rules and weights (decision 018).
+	await tx.insert(matchingProgrammes).values({ kind: 'guardianship', name: 'Portavera volunteer guardians', settings: defaultSettings('guardianship') as unknown as Record<string, unknown>, updatedAt: new Date(DEMO_BASE_DATE) });
 	const counts = {
 		neighbourhoods: city.neighbourhoods.length,
 		organisations: city.organisations.length,

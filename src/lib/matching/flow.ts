@@ -18,7 +18,6 @@
  * negative reduced cost: the dual certificate (certificate.ts).
  */
 import type { Compiled } from './validate.ts';
-import { OPEN } from './validate.ts';
 
 export interface Network {
 	n: number;
@@ -31,8 +30,10 @@ export interface Network {
 	mate: Int32Array;
 	/** Residual capacity. */
 	cap: Float64Array;
-	/** Original capacity. */
+	/** Original capacity (0 on the reverse arcs). */
 	cap0: Float64Array;
+	/** Capacity of an arc and its mate together: residual(mate) = total − residual(arc). */
+	total: Float64Array;
 	/** Cost in whole units of the resolution (not multiplied). */
 	cost: Float64Array;
 	supply: Float64Array;
@@ -40,28 +41,36 @@ export interface Network {
 	pairArc: Int32Array;
 	/** The arc U→T. */
 	overflowArc: number;
+	/** Unmatched units go straight to T (U is unused). */
+	direct: boolean;
 }
 
-/** Builds the network for the open pairs; `weight(k)` gives pair k's integer weight. */
-export function buildNetwork(c: Compiled, weight: (k: number) => number): Network {
-	const { P, S, pairStart, pairSlot, pairState } = c;
+/**
+ * Builds the network for the open pairs marked in `include`; `weight` is
+ * every pair's integer weight, or one for all. `unmatchedCapacity` caps how
+ * many person-units may stay unmatched (U→T); with no cap (undefined) every
+ * person's "unmatched" arc goes straight to T, which is never relabelled,
+ * instead of through U, whose relabel would scan an arc per person.
+ */
+export function buildNetwork(c: Compiled, weight: Float64Array | number, include: Uint8Array, unmatchedCapacity?: number): Network {
+	const direct = unmatchedCapacity === undefined;
+	const { P, S, pairStart, pairSlot } = c;
 	const U = P + S;
 	const T = U + 1;
 	const n = T + 1;
 	const deg = new Int32Array(n + 1);
-	const open = new Uint8Array(pairSlot.length);
+	const open = include;
 	for (let p = 0; p < P; p++) {
 		deg[p] += 1; // p → U
 		for (let k = pairStart[p]; k < pairStart[p + 1]; k++)
-			if (pairState[k] === OPEN) {
-				open[k] = 1;
+			if (open[k]) {
 				deg[p]++;
 				deg[P + pairSlot[k]]++;
 			}
 	}
 	for (let s = 0; s < S; s++) deg[P + s] += 1; // s → T
-	deg[U] = P + 1;
-	deg[T] = S + 1;
+	deg[U] = direct ? 1 : P + 1;
+	deg[T] = direct ? S + P + 1 : S + 1;
 	const first = new Int32Array(n + 1);
 	for (let v = 0; v < n; v++) first[v + 1] = first[v] + deg[v];
 	const m = first[n];
@@ -69,6 +78,7 @@ export function buildNetwork(c: Compiled, weight: (k: number) => number): Networ
 	const mate = new Int32Array(m);
 	const cap = new Float64Array(m);
 	const cost = new Float64Array(m);
+	const total = new Float64Array(m);
 	const pos = first.slice(0, n);
 	const pairArc = new Int32Array(pairSlot.length).fill(-1);
 	const arc = (from: number, to: number, capacity: number, c0: number): number => {
@@ -79,45 +89,51 @@ export function buildNetwork(c: Compiled, weight: (k: number) => number): Networ
 		mate[a] = b;
 		mate[b] = a;
 		cap[a] = capacity;
+		total[a] = capacity;
+		total[b] = capacity;
 		cost[a] = c0;
 		cost[b] = -c0;
 		return a;
 	};
-	// Person arcs first in slot order, so each slot's reverse arcs are in person order.
-	for (let p = 0; p < P; p++)
-		for (let k = pairStart[p]; k < pairStart[p + 1]; k++) if (open[k]) pairArc[k] = arc(p, P + pairSlot[k], 1, -weight(k));
+	// Order matters to the scans: U→T is U's first arc and s→T each slot's
+	// first arc (found before hundreds of reverse arcs); the person arcs go in
+	// slot order, so each slot's reverse arcs are in person order.
 	let totalSupply = 0;
-	for (let p = 0; p < P; p++) {
-		arc(p, U, c.personFree[p], 0);
-		totalSupply += c.personFree[p];
-	}
+	for (let p = 0; p < P; p++) totalSupply += c.personFree[p];
+	const overflowArc = arc(U, T, direct ? 0 : unmatchedCapacity, 0);
 	for (let s = 0; s < S; s++) arc(P + s, T, c.slotFree[s], 0);
-	const overflowArc = arc(U, T, totalSupply, 0);
+	for (let p = 0; p < P; p++)
+		for (let k = pairStart[p]; k < pairStart[p + 1]; k++)
+			if (open[k]) pairArc[k] = arc(p, P + pairSlot[k], 1, typeof weight === 'number' ? -weight : -weight[k]);
+	for (let p = 0; p < P; p++) arc(p, direct ? T : U, c.personFree[p], 0);
 	const supply = new Float64Array(n);
 	for (let p = 0; p < P; p++) supply[p] = c.personFree[p];
 	supply[T] = -totalSupply;
-	return { n, P, S, U, T, first, head, mate, cap, cap0: cap.slice(), cost, supply, pairArc, overflowArc };
+	return { n, P, S, U, T, first, head, mate, cap, cap0: cap.slice(), total, cost, supply, pairArc, overflowArc, direct };
 }
 
-export function resetFlow(net: Network): void {
-	net.cap.set(net.cap0);
-}
-
-/**
- * Solves min-cost flow on `net` (from zero flow); returns the prices in units
- * of 1/K of the costs, which are ε-optimal with ε = 1.
- */
 export interface PhaseTrace {
 	eps: number;
 	ms: number;
 	pushes: number;
 	relabels: number;
-	/** Arcs scanned by relabels of people, slots and the other nodes. */
-	scanned: [number, number, number];
+	updates: number;
+	updateMs: number;
+	/** Arcs scanned by the relabels of people, slots and the other nodes. */
+	scanned: number[];
 }
 
+/**
+ * Solves min-cost flow on `net` (from zero flow); returns the prices in units
+ * of 1/K of the costs, which are ε-optimal with ε = 1.
+ *
+ * Heuristics (Goldberg 1997): a relabel pushes at once along the arc it made
+ * admissible; a price update (a bucketed shortest-path pass from the nodes
+ * that lack flow, `priceUpdate`) runs at the start of every phase and again
+ * after every n/2 relabels, so excess flows straight to where it is missing.
+ */
 export function minCostFlow(net: Network, trace?: (t: PhaseTrace) => void, alpha = 16): Float64Array {
-	const { n, first, head, mate, cap, cost: cost0 } = net;
+	const { n, first, head, mate, cap, cap0, cost: cost0 } = net;
 	const K = n + 1;
 	const m = head.length;
 	const cost = new Float64Array(m);
@@ -126,38 +142,61 @@ export function minCostFlow(net: Network, trace?: (t: PhaseTrace) => void, alpha
 		cost[a] = cost0[a] * K;
 		if (Math.abs(cost[a]) > maxCost) maxCost = Math.abs(cost[a]);
 	}
+	// Start from prices under which the zero flow is 0-optimal: each node
+	// priced at its best outgoing arc, so no arc is saturated at the start
+	// and the first phase works like an auction instead of undoing a flood.
 	const price = new Float64Array(n);
+	for (let v = 0; v < n; v++) {
+		let best = 0;
+		for (let a = first[v], end = first[v + 1]; a < end; a++) if (cap[a] > 0 && -cost[a] > best) best = -cost[a];
+		price[v] = best;
+	}
 	const excess = new Float64Array(n);
 	const current = new Int32Array(n);
 	const queue = new Int32Array(n);
 	const queued = new Uint8Array(n);
+	const update = priceUpdater(net, cost, price, excess);
+	const updateEvery = Math.max(64, n >> 1);
 	let eps = maxCost;
+	let updateMs = 0;
+	const timedUpdate = (e: number) => {
+		const t = performance.now();
+		update(e);
+		updateMs += performance.now() - t;
+	};
 
 	for (;;) {
+		updateMs = 0;
 		eps = Math.max(1, Math.floor(eps / alpha));
 		const t0 = performance.now();
 		let pushes = 0;
 		let relabels = 0;
-		let rp = 0, rs = 0, ru = 0;
-		// Refine(eps): start from the supplies, saturate every arc with a negative reduced cost.
+		let updates = 0;
+		const scanned = [0, 0, 0];
+		// Refine(eps): saturate every arc with a negative reduced cost (a forward
+		// arc, or the reverse of one: then the forward arc is emptied), in one
+		// pass over the forward arcs that also sums the excesses.
 		excess.set(net.supply);
 		for (let v = 0; v < n; v++) {
 			const pv = price[v];
-			for (let a = first[v]; a < first[v + 1]; a++) {
-				const r = cap[a];
-				if (r > 0 && cost[a] + pv - price[head[a]] < 0) {
-					cap[a] = 0;
-					cap[mate[a]] += r;
+			for (let a = first[v], end = first[v + 1]; a < end; a++) {
+				const c0 = cap0[a];
+				if (c0 <= 0) continue;
+				const w = head[a];
+				const rc = cost[a] + pv - price[w];
+				let r = cap[a];
+				if (rc < 0) {
+					if (r > 0) {
+						cap[a] = r = 0;
+						cap[mate[a]] = c0;
+					}
+				} else if (rc > 0 && r < c0) {
+					cap[a] = r = c0;
+					cap[mate[a]] = 0;
 				}
-			}
-		}
-		// excess from the flows: for each forward arc (original cap > 0) its flow leaves the tail and enters the head
-		for (let v = 0; v < n; v++) {
-			for (let a = first[v]; a < first[v + 1]; a++) {
-				const f = net.cap0[a] - cap[a];
-				if (net.cap0[a] > 0 && f !== 0) {
-					excess[v] -= f;
-					excess[head[a]] += f;
+				if (r !== c0) {
+					excess[v] -= c0 - r;
+					excess[w] += c0 - r;
 				}
 			}
 		}
@@ -165,7 +204,6 @@ export function minCostFlow(net: Network, trace?: (t: PhaseTrace) => void, alpha
 		let qt = 0;
 		let ql = 0;
 		for (let v = 0; v < n; v++) {
-			current[v] = first[v];
 			queued[v] = 0;
 			if (excess[v] > 0) {
 				queue[qt] = v;
@@ -174,7 +212,19 @@ export function minCostFlow(net: Network, trace?: (t: PhaseTrace) => void, alpha
 				queued[v] = 1;
 			}
 		}
+		if (ql > 0) {
+			timedUpdate(eps);
+			updates++;
+		}
+		current.set(first.subarray(0, n));
+		let sinceUpdate = 0;
 		while (ql > 0) {
+			if (sinceUpdate >= updateEvery) {
+				timedUpdate(eps);
+				updates++;
+				current.set(first.subarray(0, n));
+				sinceUpdate = 0;
+			}
 			const v = queue[qh];
 			qh = qh + 1 === n ? 0 : qh + 1;
 			ql--;
@@ -185,45 +235,121 @@ export function minCostFlow(net: Network, trace?: (t: PhaseTrace) => void, alpha
 			let ev = excess[v];
 			while (ev > 0) {
 				for (; a < end; a++) if (cap[a] > 0 && cost[a] + pv - price[head[a]] < 0) break;
-				if (a < end) {
-					const w = head[a];
-					const r = cap[a];
-					const d = ev < r ? ev : r;
-					cap[a] = r - d;
-					cap[mate[a]] += d;
-					ev -= d;
-					const ew = excess[w];
-					excess[w] = ew + d;
-					if (ew <= 0 && ew + d > 0 && queued[w] === 0) {
-						queue[qt] = w;
-						qt = qt + 1 === n ? 0 : qt + 1;
-						ql++;
-						queued[w] = 1;
-					}
-					if (r === d) a++;
-					pushes++;
-				} else {
+				if (a === end) {
+					// Relabel: the highest price that keeps every residual arc ε-optimal, then push along its arc.
 					let best = -Infinity;
 					for (let b = first[v]; b < end; b++) {
 						if (cap[b] > 0) {
 							const t = price[head[b]] - cost[b];
-							if (t > best) best = t;
+							if (t > best) {
+								best = t;
+								a = b;
+							}
 						}
 					}
 					pv = best - eps;
 					relabels++;
-					if (v < net.P) rp += end - first[v]; else if (v < net.U) rs += end - first[v]; else ru += end - first[v];
-					a = first[v];
+					if (v < net.P) scanned[0] += end - first[v];
+					else if (v < net.U) scanned[1] += end - first[v];
+					else scanned[2] += end - first[v];
+					sinceUpdate++;
 				}
+				const w = head[a];
+				const r = cap[a];
+				const d = ev < r ? ev : r;
+				cap[a] = r - d;
+				cap[mate[a]] += d;
+				ev -= d;
+				pushes++;
+				const ew = excess[w];
+				excess[w] = ew + d;
+				if (ew <= 0 && ew + d > 0 && queued[w] === 0) {
+					queue[qt] = w;
+					qt = qt + 1 === n ? 0 : qt + 1;
+					ql++;
+					queued[w] = 1;
+				}
+				if (r === d) a++;
 			}
-			excess[v] = ev;
+			excess[v] = 0;
 			price[v] = pv;
 			current[v] = a;
 		}
-		trace?.({ eps, ms: performance.now() - t0, pushes, relabels, scanned: [rp, rs, ru] });
+		trace?.({ eps, ms: performance.now() - t0, pushes, relabels, updates, updateMs, scanned });
 		if (eps === 1) break;
 	}
 	return price;
+}
+
+/**
+ * Goldberg's price update for an ε-optimal pseudoflow: the distance d(v) of
+ * every node to the nodes that lack flow, over residual arcs of length
+ * ⌊reduced cost / ε⌋ + 1, by a bucket queue that stops once every node with
+ * excess is reached; then p(v) −= ε·d(v) (unreached nodes take the last
+ * distance). ε-optimality holds after it, and the admissible arcs lead
+ * every excess along a shortest path to a deficit.
+ */
+function priceUpdater(net: Network, cost: Float64Array, price: Float64Array, excess: Float64Array): (eps: number) => void {
+	const { n, first, head, cap, total } = net;
+	const dist = new Float64Array(n);
+	const done = new Uint8Array(n);
+	const B = n + 1;
+	const bucket = new Int32Array(B).fill(-1);
+	const next = new Int32Array(n);
+	const prev = new Int32Array(n);
+	const remove = (v: number) => {
+		const d = dist[v];
+		if (prev[v] >= 0) next[prev[v]] = next[v];
+		else bucket[d] = next[v];
+		if (next[v] >= 0) prev[next[v]] = prev[v];
+	};
+	const add = (v: number, d: number) => {
+		dist[v] = d;
+		prev[v] = -1;
+		next[v] = bucket[d];
+		if (bucket[d] >= 0) prev[bucket[d]] = v;
+		bucket[d] = v;
+	};
+	return (eps: number) => {
+		let active = 0;
+		for (let v = 0; v < n; v++) {
+			done[v] = 0;
+			dist[v] = Infinity;
+			if (excess[v] > 0) active++;
+		}
+		for (let v = 0; v < n; v++) if (excess[v] < 0) add(v, 0);
+		let k = 0;
+		let last = 0;
+		for (; k < B && active > 0; k++) {
+			while (bucket[k] >= 0) {
+				const w = bucket[k];
+				remove(w);
+				done[w] = 1;
+				last = k;
+				if (excess[w] > 0 && --active === 0) break;
+				const pw = price[w];
+				for (let a = first[w], end = first[w + 1]; a < end; a++) {
+					// The arc v→w is a's mate: residual when a carries less than both together
+					// (read from a's side, which is in memory next to a).
+					if (cap[a] >= total[a]) continue;
+					const v = head[a];
+					if (done[v]) continue;
+					const len = Math.floor((price[v] - cost[a] - pw) / eps) + 1;
+					const nd = k + len;
+					if (nd < dist[v] && nd < B) {
+						if (dist[v] !== Infinity) remove(v);
+						add(v, nd);
+					}
+				}
+			}
+			if (active === 0) break;
+		}
+		for (let v = 0; v < n; v++) {
+			const d = done[v] ? dist[v] : last;
+			if (d > 0) price[v] -= eps * d;
+			if (!done[v] && dist[v] !== Infinity) remove(v);
+		}
+	};
 }
 
 /**

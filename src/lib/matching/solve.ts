@@ -9,24 +9,96 @@
  * `verifyCertificate`. Deterministic: the same problem gives the same answer.
  */
 import { boundUnits, totalFree } from './certificate.ts';
-import { buildNetwork, exactPotentials, minCostFlow, type Network } from './flow.ts';
+import { buildNetwork, exactPotentials, minCostFlow, type Network, type PhaseTrace } from './flow.ts';
 import { ProblemError, type Assignment, type Potentials, type Problem, type Result, type Unmatched } from './types.ts';
-import { compile, FIXED, FORBIDDEN, unquantise, type Compiled } from './validate.ts';
+import { compile, FIXED, FORBIDDEN, OPEN, unquantise, type Compiled } from './validate.ts';
 
 function potentials(net: Network, pi: Float64Array): Potentials {
 	return {
 		people: Array.from(pi.subarray(0, net.P)),
 		slots: Array.from(pi.subarray(net.P, net.P + net.S)),
-		unmatched: pi[net.U],
+		// With no cap on the unmatched, U is unused: its potential is T's, as the bound's formula expects.
+		unmatched: net.direct ? pi[net.T] : pi[net.U],
 		sink: pi[net.T]
 	};
 }
 
-function run(net: Network): Float64Array {
-	const pi = exactPotentials(net, minCostFlow(net));
-	// Unreachable for a correct solver: an ε-optimal flow with ε < 1/n is optimal.
-	if (!pi) throw new Error('matching engine: the flow is not optimal');
-	return pi;
+/**
+ * Solves the flow problem exactly with pricing ("column generation"): first
+ * on a short list of the pairs most likely to matter (`shortlist`), then, as
+ * long as any pair left out has a negative reduced cost under the exact
+ * potentials, again with those pairs added. When none has, the potentials
+ * are feasible for the whole network, so the flow is optimal for the whole
+ * problem: the certificate covers every pair, not only the short list.
+ */
+function solvePriced(
+	c: Compiled,
+	weight: Float64Array | number,
+	unmatchedCapacity: number | undefined,
+	shortlist: Uint8Array,
+	trace?: SolveOptions['trace']
+) {
+	const include = shortlist.slice();
+	const { P, pairStart, pairSlot, pairState } = c;
+	for (;;) {
+		const net = buildNetwork(c, weight, include, unmatchedCapacity);
+		const pi = exactPotentials(net, minCostFlow(net, trace ? (phase) => trace({ ...phase, arcs: net.head.length / 2 }) : undefined));
+		// Unreachable for a correct solver: an ε-optimal flow with ε < 1/n is optimal.
+		if (!pi) throw new Error('matching engine: the flow is not optimal');
+		let added = 0;
+		for (let p = 0; p < P; p++) {
+			const pp = pi[p];
+			for (let k = pairStart[p]; k < pairStart[p + 1]; k++) {
+				if (include[k] || pairState[k] !== OPEN) continue;
+				const w = typeof weight === 'number' ? weight : weight[k];
+				if (-w + pp - pi[P + pairSlot[k]] < 0) {
+					include[k] = 1;
+					added++;
+				}
+			}
+		}
+		if (added === 0) return { net, pi };
+	}
+}
+
+/**
+ * The pairs to start from: each person's best few (by score) and each
+ * slot's best few for its capacity. Pricing adds any other pair that could
+ * improve the answer, so this only decides how fast, never what.
+ */
+export function shortlist(c: Compiled): Uint8Array {
+	const { P, S, pairStart, pairSlot, pairState, pairWeight, personFree, slotFree } = c;
+	const N = pairSlot.length;
+	const keep = new Uint8Array(N);
+	let buf = new Float64Array(64);
+	const top = (ks: ArrayLike<number>, from: number, to: number, want: number) => {
+		const len = to - from;
+		if (len <= want) {
+			for (let i = from; i < to; i++) keep[ks[i]] = 1;
+			return;
+		}
+		if (buf.length < len) buf = new Float64Array(len * 2);
+		const view = buf.subarray(0, len);
+		for (let i = 0; i < len; i++) view[i] = -pairWeight[ks[from + i]];
+		view.sort();
+		const threshold = -view[want - 1];
+		for (let i = from; i < to; i++) if (pairWeight[ks[i]] >= threshold) keep[ks[i]] = 1;
+	};
+	const openPairs = new Int32Array(N);
+	// By person: pairStart is already the person CSR.
+	for (let p = 0; p < P; p++) {
+		let m = 0;
+		for (let k = pairStart[p]; k < pairStart[p + 1]; k++) if (pairState[k] === OPEN) openPairs[pairStart[p] + m++] = k;
+		top(openPairs, pairStart[p], pairStart[p] + m, 2 * personFree[p] + 6);
+	}
+	// By slot: a counting sort of the open pairs.
+	const slotStart = new Int32Array(S + 1);
+	for (let k = 0; k < N; k++) if (pairState[k] === OPEN) slotStart[pairSlot[k] + 1]++;
+	for (let s = 0; s < S; s++) slotStart[s + 1] += slotStart[s];
+	const fill = slotStart.slice(0, S);
+	for (let k = 0; k < N; k++) if (pairState[k] === OPEN) openPairs[fill[pairSlot[k]]++] = k;
+	for (let s = 0; s < S; s++) top(openPairs, slotStart[s], slotStart[s + 1], 3 * slotFree[s] + 6);
+	return keep;
 }
 
 function openPairsUsed(net: Network): number {
@@ -35,23 +107,25 @@ function openPairsUsed(net: Network): number {
 	return f;
 }
 
-export function solve(problem: Problem): Result {
+export interface SolveOptions {
+	/** Called after every scaling phase (for benchmarks and tuning). */
+	trace?: (phase: PhaseTrace & { arcs: number }) => void;
+}
+
+export function solve(problem: Problem, options: SolveOptions = {}): Result {
 	const started = performance.now();
 	const c = compile(problem);
 	const mode = problem.objective ?? 'score';
 	const free = totalFree(c);
 	let count: Potentials | undefined;
-	let unmatchedCapacity = free;
+	let unmatchedCapacity: number | undefined;
+	const list = shortlist(c);
 	if (mode === 'count-then-score') {
-		const counting = buildNetwork(c, () => 1);
-		const pi = run(counting);
-		count = potentials(counting, pi);
-		unmatchedCapacity = free - openPairsUsed(counting);
+		const counting = solvePriced(c, 1, undefined, list, options.trace);
+		count = potentials(counting.net, counting.pi);
+		unmatchedCapacity = free - openPairsUsed(counting.net);
 	}
-	const net = buildNetwork(c, (k) => c.pairWeight[k]);
-	net.cap0[net.overflowArc] = unmatchedCapacity;
-	net.cap[net.overflowArc] = unmatchedCapacity;
-	const pi = run(net);
+	const { net, pi } = solvePriced(c, c.pairWeight, unmatchedCapacity, list, options.trace);
 	const pot = potentials(net, pi);
 
 	const assignments: Assignment[] = [];
@@ -71,7 +145,7 @@ export function solve(problem: Problem): Result {
 			}
 		}
 	}
-	const bound = c.fixedWeight + boundUnits(c, (k) => c.pairWeight[k], pot, unmatchedCapacity);
+	const bound = c.fixedWeight + boundUnits(c, (k) => c.pairWeight[k], pot, unmatchedCapacity ?? free);
 	if (bound !== units) throw new Error(`matching engine: gap ${bound - units} units`);
 	let peopleMatched = 0;
 	for (let p = 0; p < c.P; p++) if (usedP[p] > 0) peopleMatched++;

@@ -188,11 +188,17 @@ export function compile(problem: Problem): Compiled {
 	const N = problem.pairs.length;
 	const pp = new Int32Array(N);
 	const ps = new Int32Array(N);
+	const scores = new Float64Array(N);
 	const pairStart = new Int32Array(P + 1);
 	let maxAbs = 0;
+	let lastPerson: string | undefined;
+	let lastIdx: number | undefined;
 	for (let i = 0; i < N; i++) {
 		const pair = problem.pairs[i];
-		const p = personIdx.get(pair.person);
+		// Pairs usually come grouped by person: compare with the last one before hashing.
+		const p = pair.person === lastPerson ? lastIdx : personIdx.get(pair.person);
+		lastPerson = pair.person;
+		lastIdx = p;
 		if (p === undefined) throw new ProblemError('unknown-id', `pairs[${i}].person names ${show(pair.person)}, who is not among the people`, `pairs[${i}].person`);
 		const s = slotIdx.get(pair.slot);
 		if (s === undefined) throw new ProblemError('unknown-id', `pairs[${i}].slot names ${show(pair.slot)}, which is not among the slots`, `pairs[${i}].slot`);
@@ -200,6 +206,7 @@ export function compile(problem: Problem): Compiled {
 		if (typeof score !== 'number' || !Number.isFinite(score) || Math.abs(score) > MAX_ABS_SCORE)
 			throw new ProblemError('bad-score', `pairs[${i}].score must be a finite number between -1e9 and 1e9, not ${show(score)}`, `pairs[${i}].score`);
 		if (Math.abs(score) > maxAbs) maxAbs = Math.abs(score);
+		scores[i] = score;
 		pp[i] = p;
 		ps[i] = s;
 		pairStart[p + 1]++;
@@ -221,7 +228,7 @@ export function compile(problem: Problem): Compiled {
 			const s = (key - i) / N;
 			pairSlot[k] = s;
 			pairIndex[k] = i;
-			pairWeight[k] = quantise(problem.pairs[i].score, digits);
+			pairWeight[k] = quantise(scores[i], digits);
 			if (k > pairStart[p] && pairSlot[k - 1] === s)
 				throw new ProblemError(
 					'duplicate-pair',

@@ -9,7 +9,7 @@
  * factor in this session; for them a rule marked `personalData` answers
  * 'second_factor_required' until they have.
  */
-import type { MemberRole, PersonKind, PlatformRole, Sensitivity, VerificationState } from '../db/schema/index.ts';
+import type { MemberRole, PersonKind, PlatformRole, ProgrammeKind, Sensitivity, VerificationState } from '../db/schema/index.ts';
 
 export interface SignedInActor {
 	kind: 'user';
@@ -38,7 +38,8 @@ export type Resource =
 	| FolderResource
 	| NoteResource
 	| ReferralResource
-	| GuardianshipResource;
+	| GuardianshipResource
+	| ProgrammeResource;
 
 /**
  * A person's support folder, with the facts its access rule needs, loaded
@@ -94,6 +95,17 @@ export interface GuardianshipResource {
 	type: 'guardianship';
 	/** The user who is the guardian. */
 	guardianUserId: string;
+}
+
+/**
+ * A matching programme (issue 5): the city's guardianship programme, or one
+ * an organisation (or the city) runs for volunteering, buddies, placements.
+ */
+export interface ProgrammeResource {
+	type: 'programme';
+	kind: ProgrammeKind;
+	/** The organisation that runs it; null for the city's own. */
+	organisationId: string | null;
 }
 
 export type Decision = 'allowed' | 'denied' | 'sign_in_required' | 'second_factor_required';
@@ -179,6 +191,20 @@ const noteReader = (a: Actor, r: Resource) => {
 	}
 	if (r.sensitivity === 'author') return r.authorId !== null && r.authorId === a.userId;
 	return false;
+};
+/**
+ * Who runs a matching programme: the guardianship office for guardianship;
+ * an organisation's owners, coordinators and volunteer coordinators for its
+ * own programmes; city staff for the city's other programmes. Administrators
+ * always.
+ */
+const programmeStaff = (a: Actor, r: Resource) => {
+	if (!signedIn(a) || r.type !== 'programme') return false;
+	if (platform(a, 'admin')) return true;
+	if (r.kind === 'guardianship') return platform(a, 'guardianship_office');
+	if (r.organisationId === null) return platform(a, 'integration_officer');
+	const role = a.memberships.get(r.organisationId);
+	return role === 'owner' || role === 'coordinator' || role === 'volunteer_coordinator';
 };
 const isMember = (a: Actor, r: Resource) =>
 	orgRole(a, r, 'owner', 'coordinator', 'case_worker', 'volunteer_coordinator', 'member');
@@ -328,6 +354,15 @@ export const rules = {
 		allow: (a, r) =>
 			(signedIn(a) && r.type === 'guardianship' && r.guardianUserId === a.userId) || platform(a, 'guardianship_office', 'admin')
 	},
+
+	// Matching programmes (issue 5). A 'programme' resource. Running one reads
+	// the profiles of the people it matches (for guardianship: children), so
+	// both need the second factor. Confirming a proposal is the programme's
+	// own use case (e.g. guardianship.manage for a guardian).
+	/** Run the engine over a programme's people and see the explained proposals. */
+	'matching.run': { personalData: true, allow: programmeStaff },
+	/** Change a programme's hard rules and weights. */
+	'matching.programme.edit': { personalData: true, allow: programmeStaff },
 
 	/** Statistics over folders, referrals and guardianship (cells under 5 suppressed). */
 	'support.stats.view': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator', 'guardianship_office') },

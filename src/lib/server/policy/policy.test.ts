@@ -95,6 +95,8 @@ function resourceFor(action: Action, actor: Actor): Resource {
 	}
 	// Someone else's guardianship.
 	if (action === 'guardianship.visit') return { type: 'guardianship', guardianUserId: PERSON };
+	// The city's guardianship programme (other programmes: their own test below).
+	if (action.startsWith('matching.')) return { type: 'programme', kind: 'guardianship', organisationId: null };
 	return { type: 'platform' };
 }
 
@@ -152,6 +154,8 @@ const table: Record<Action, string> = {
 	'guardian.register':            'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'guardianship.manage':          'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    F    A',
 	'guardianship.visit':           'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    F    A',
+	'matching.run':                 'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    F    A',
+	'matching.programme.edit':      'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    F    A',
 	'support.stats.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    A    A'
 };
 
@@ -208,6 +212,29 @@ describe('resources the table does not cover', () => {
 	it('drops forged and foreign organisation ids in bulk checks', () => {
 		expect(allowedOrganisations(actors.owner_2f, 'organisation.update', [ORG, OTHER, 'not-a-uuid'])).toEqual([ORG]);
 		expect(allowedOrganisations(actors.member, 'organisation.update', [ORG])).toEqual([]);
+	});
+});
+
+describe('matching programmes other than guardianship', () => {
+	const run = (actor: Actor, r: Resource) => can(actor, 'matching.run', r);
+	const orgs: Resource = { type: 'programme', kind: 'volunteering', organisationId: ORG };
+	const city: Resource = { type: 'programme', kind: 'buddy', organisationId: null };
+	it("lets an organisation's owners and coordinators run its own programmes, and nobody from elsewhere", () => {
+		expect(run(actors.owner_2f, orgs)).toBe('allowed');
+		expect(run(actors.coord_2f, orgs)).toBe('allowed');
+		expect(run(actors.volcoord_2f, orgs)).toBe('allowed');
+		expect(run(actors.caseworker_2f, orgs)).toBe('denied');
+		expect(run(actors.member, orgs)).toBe('denied');
+		expect(run(actors.other_owner_2f, orgs)).toBe('denied');
+		expect(run(actors.guardianship_2f, orgs)).toBe('denied');
+		expect(run(actors.admin_2f, orgs)).toBe('allowed');
+	});
+	it("lets city staff run the city's own programmes; the guardianship office only guardianship", () => {
+		expect(run(actors.officer_2f, city)).toBe('allowed');
+		expect(run(actors.owner_2f, city)).toBe('denied');
+		expect(run(actors.guardianship_2f, city)).toBe('denied');
+		expect(run(actors.officer_2f, { type: 'programme', kind: 'guardianship', organisationId: null })).toBe('denied');
+		expect(run(actors.guardianship_2f, { type: 'platform' })).toBe('denied');
 	});
 });
 

@@ -6,3 +6,4 @@ export * from './directory.ts';
 export * from './support.ts';
 export * from './referrals.ts';
 export * from './guardianship.ts';
+export * from './matching.ts';

@@ -1,0 +1,338 @@
+/**
+ * The scoring model shared by every programme that matches people to places
+ * (issue 5, docs/decisions/018-matching-scoring.md): guardians to children,
+ * volunteers to opportunities, buddies to newcomers, placements.
+ *
+ * A pair is one profile of the "person" side (a child, a volunteer, a
+ * newcomer) and one of the "slot" side (a guardian, an opportunity, a buddy).
+ * Scoring a pair is two steps, both pure:
+ *
+ * 1. Hard rules. A pair that breaks one is never allowed, whatever its score:
+ *    - requireSharedLanguage: the two sides share at least one language;
+ *    - requireSafeguarding: when either side involves children, the side that
+ *      cares for them (`safeguardingSide`, default the slot: the guardian, the
+ *      buddy; 'person' for a volunteer going to a children's opportunity) holds
+ *      a safeguarding clearance valid on `today` (valid through its last day);
+ *    - requireAvailabilityOverlap: at least one part of the week in common;
+ *    - maxDistanceKm: the two places are at most this far apart;
+ *    - respectGenderPreference: a side that asked for a gender gets it.
+ *    Capacity is the engine's own rule (people and slots carry it).
+ *    A rule the programme demands cannot be satisfied by missing data: no
+ *    language recorded fails the shared-language rule, no place fails the
+ *    distance rule, no availability fails the overlap rule, an unrecorded
+ *    gender fails a preference, no clearance date fails safeguarding. A rule
+ *    the programme does not demand never looks at the data.
+ *
+ * 2. Weighted preferences. Each criterion gives `weight × value` points with
+ *    value in [0, 1]; the score is their sum (0–500, at most 100 with the
+ *    default weights, which add up to 100):
+ *    - languages: shared languages, min(shared, 3) / 3;
+ *    - distance: 1 − km / reference, never below 0; the reference is the
+ *      programme's maxDistanceKm, else DISTANCE_REFERENCE_KM = 10 km (a city
+ *      crossed by public transport in about an hour);
+ *    - interests: shared interests, min(shared, 3) / 3;
+ *    - skills: skills one side offers that the other wants, both ways,
+ *      min(matches, 3) / 3;
+ *    - availability: parts of the week both are free, min(shared, 6) / 6
+ *      (six shared half-days or evenings a week is plenty to meet weekly).
+ *    Missing data is neither rewarded nor punished: a criterion whose data
+ *    is missing on either side is left out (0 points, not in the explanation).
+ *    Points are rounded to hundredths, and the score is the sum of the
+ *    rounded points, so an explanation always adds up.
+ *
+ * Default settings (DEFAULT_SETTINGS): safeguarding and gender preference on,
+ * the other rules off, no maximum distance; weights languages 40, distance
+ * 25, availability 15, interests 10, skills 10; objective count-then-score
+ * (first as many people matched as possible, then the best total score), so
+ * a child is not left without a guardian because no pair scores well.
+ *
+ * Availability is a 21-bit mask: bit (day × 3 + part), day 0 = Monday … 6 =
+ * Sunday, part 0 = morning, 1 = afternoon, 2 = evening.
+ */
+import { z } from 'zod';
+import type { PairRef, Problem } from '../../matching/types.ts';
+
+export const DISTANCE_REFERENCE_KM = 10;
+export const PARTS_OF_DAY = ['morning', 'afternoon', 'evening'] as const;
+export const DAYS = 7;
+export const AVAILABILITY_BITS = DAYS * PARTS_OF_DAY.length;
+export const ALL_WEEK = 2 ** AVAILABILITY_BITS - 1;
+
+export const hardRules = ['shared-language', 'safeguarding', 'availability-overlap', 'max-distance', 'gender-preference'] as const;
+export type HardRule = (typeof hardRules)[number];
+
+export const criteria = ['languages', 'distance', 'interests', 'skills', 'availability'] as const;
+export type CriterionName = (typeof criteria)[number];
+
+/** A calendar date, YYYY-MM-DD. */
+export type Ymd = string;
+
+export interface Place {
+	lat: number;
+	lon: number;
+}
+
+/** What the model knows about one side of a pair; every field is optional. */
+export interface MatchProfile {
+	id: string;
+	/** ISO 639-1 codes. */
+	languages?: readonly string[] | null;
+	/** A point, or a neighbourhood's centroid. */
+	location?: Place | null;
+	/** Weekly availability, see the module header. */
+	availability?: number | null;
+	interests?: readonly string[] | null;
+	skillsOffered?: readonly string[] | null;
+	skillsWanted?: readonly string[] | null;
+	gender?: string | null;
+	/** The gender this side asked the other side to be. */
+	genderPreference?: string | null;
+	/** The last day a safeguarding clearance (e.g. a criminal-record certificate) is valid. */
+	safeguardingUntil?: Ymd | null;
+	/** This side is a child, or the activity involves children or vulnerable adults. */
+	involvesChildren?: boolean;
+}
+
+/** A profile as the engine takes it: with its capacity and its groups for the fairness report. */
+export interface SideProfile extends MatchProfile {
+	capacity?: number;
+	groups?: Record<string, string>;
+}
+
+const weight = z.number({ error: 'matching_weight_invalid' }).min(0, { error: 'matching_weight_invalid' }).max(100, { error: 'matching_weight_invalid' });
+
+export const rulesSchema = z.object({
+	requireSharedLanguage: z.boolean().default(false),
+	requireSafeguarding: z.boolean().default(true),
+	requireAvailabilityOverlap: z.boolean().default(false),
+	/** null: no maximum. */
+	maxDistanceKm: z
+		.number({ error: 'matching_distance_invalid' })
+		.min(0, { error: 'matching_distance_invalid' })
+		.max(500, { error: 'matching_distance_invalid' })
+		.nullable()
+		.default(null),
+	respectGenderPreference: z.boolean().default(true)
+});
+
+export const weightsSchema = z.object({
+	languages: weight.default(40),
+	distance: weight.default(25),
+	interests: weight.default(10),
+	skills: weight.default(10),
+	availability: weight.default(15)
+});
+
+/** A programme's settings, as stored in matching_programmes.settings; missing keys take the defaults. */
+export const settingsSchema = z.object({
+	rules: rulesSchema.prefault({}),
+	weights: weightsSchema.prefault({}),
+	objective: z.enum(['score', 'count-then-score']).default('count-then-score'),
+	safeguardingSide: z.enum(['person', 'slot']).default('slot')
+});
+export type ProgrammeSettings = z.infer<typeof settingsSchema>;
+export type Weights = ProgrammeSettings['weights'];
+export type Rules = ProgrammeSettings['rules'];
+
+export const DEFAULT_SETTINGS: ProgrammeSettings = settingsSchema.parse({});
+
+/** Stored or posted settings → valid settings; throws a ZodError naming the bad field. */
+export function parseSettings(input: unknown): ProgrammeSettings {
+	return settingsSchema.parse(input ?? {});
+}
+
+/** One line of an explanation. `value` is what a coordinator reads; `points` add up to the score. */
+export type Criterion =
+	| { criterion: 'languages'; value: string[]; points: number }
+	| { criterion: 'distance'; value: number; points: number }
+	| { criterion: 'interests'; value: string[]; points: number }
+	| { criterion: 'skills'; value: string[]; points: number }
+	| { criterion: 'availability'; value: number; points: number };
+
+export type PairScore = { allowed: false; rule: HardRule } | { allowed: true; score: number; criteria: Criterion[] };
+
+export interface ScoreOptions {
+	/** The day safeguarding clearances are checked against (the city's today). */
+	today: Ymd;
+}
+
+const EARTH_KM = 6371.0088;
+
+/** Great-circle distance in km (haversine). */
+export function distanceKm(a: Place, b: Place): number {
+	const rad = Math.PI / 180;
+	const dLat = (b.lat - a.lat) * rad;
+	const dLon = (b.lon - a.lon) * rad;
+	const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+	return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Number of bits set in a 21-bit mask. */
+export function bitCount(mask: number): number {
+	let n = 0;
+	for (let m = mask & ALL_WEEK; m; m &= m - 1) n++;
+	return n;
+}
+
+/** The bit of one part of one day (day 0 = Monday). */
+export const availabilityBit = (day: number, part: number) => 1 << (day * PARTS_OF_DAY.length + part);
+
+const norm = (xs: readonly string[] | null | undefined) => (xs && xs.length ? [...new Set(xs.map((x) => x.trim().toLowerCase()).filter((x) => x !== ''))] : null);
+const shared = (a: string[], b: string[]) => {
+	const set = new Set(b);
+	return a.filter((x) => set.has(x)).sort();
+};
+const validPlace = (p: Place | null | undefined): p is Place =>
+	!!p && Number.isFinite(p.lat) && Number.isFinite(p.lon) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180;
+const validMask = (m: number | null | undefined): m is number => typeof m === 'number' && Number.isInteger(m) && m >= 0;
+const hundredths = (x: number) => Math.round(x * 100);
+
+/** A preference `pref` asked by one side, held against the other side's `gender`. */
+const preferenceMet = (pref: string | null | undefined, gender: string | null | undefined) => {
+	if (!pref || pref.trim() === '') return true;
+	return !!gender && gender.trim().toLowerCase() === pref.trim().toLowerCase();
+};
+
+/** The first hard rule the pair breaks, in the order of `hardRules`, or null. */
+export function brokenRule(person: MatchProfile, slot: MatchProfile, settings: ProgrammeSettings, opts: ScoreOptions): HardRule | null {
+	const r = settings.rules;
+	if (r.requireSharedLanguage) {
+		const a = norm(person.languages);
+		const b = norm(slot.languages);
+		if (!a || !b || shared(a, b).length === 0) return 'shared-language';
+	}
+	if (r.requireSafeguarding && (person.involvesChildren || slot.involvesChildren)) {
+		const carer = settings.safeguardingSide === 'slot' ? slot : person;
+		if (!carer.safeguardingUntil || carer.safeguardingUntil < opts.today) return 'safeguarding';
+	}
+	if (r.requireAvailabilityOverlap) {
+		if (!validMask(person.availability) || !validMask(slot.availability) || (person.availability & slot.availability & ALL_WEEK) === 0) return 'availability-overlap';
+	}
+	if (r.maxDistanceKm !== null) {
+		if (!validPlace(person.location) || !validPlace(slot.location) || distanceKm(person.location, slot.location) > r.maxDistanceKm) return 'max-distance';
+	}
+	if (r.respectGenderPreference) {
+		if (!preferenceMet(person.genderPreference, slot.gender) || !preferenceMet(slot.genderPreference, person.gender)) return 'gender-preference';
+	}
+	return null;
+}
+
+/** The weighted criteria of an allowed pair; only those with data on both sides and a weight above 0. */
+export function scoreCriteria(person: MatchProfile, slot: MatchProfile, settings: ProgrammeSettings): Criterion[] {
+	const w = settings.weights;
+	const out: Criterion[] = [];
+	const pts = (weightOf: number, value: number) => hundredths(weightOf * Math.max(0, Math.min(1, value))) / 100;
+
+	const la = norm(person.languages);
+	const lb = norm(slot.languages);
+	if (w.languages > 0 && la && lb) {
+		const s = shared(la, lb);
+		out.push({ criterion: 'languages', value: s, points: pts(w.languages, Math.min(s.length, 3) / 3) });
+	}
+	if (w.distance > 0 && validPlace(person.location) && validPlace(slot.location)) {
+		const km = distanceKm(person.location, slot.location);
+		const reference = settings.rules.maxDistanceKm || DISTANCE_REFERENCE_KM;
+		out.push({ criterion: 'distance', value: Math.round(km * 10) / 10, points: pts(w.distance, 1 - km / reference) });
+	}
+	const ia = norm(person.interests);
+	const ib = norm(slot.interests);
+	if (w.interests > 0 && ia && ib) {
+		const s = shared(ia, ib);
+		out.push({ criterion: 'interests', value: s, points: pts(w.interests, Math.min(s.length, 3) / 3) });
+	}
+	const offeredA = norm(person.skillsOffered);
+	const wantedA = norm(person.skillsWanted);
+	const offeredB = norm(slot.skillsOffered);
+	const wantedB = norm(slot.skillsWanted);
+	// Skills count when at least one direction has both an offer and a want.
+	if (w.skills > 0 && ((offeredA && wantedB) || (offeredB && wantedA))) {
+		const s = [...new Set([...shared(offeredA ?? [], wantedB ?? []), ...shared(offeredB ?? [], wantedA ?? [])])].sort();
+		out.push({ criterion: 'skills', value: s, points: pts(w.skills, Math.min(s.length, 3) / 3) });
+	}
+	if (w.availability > 0 && validMask(person.availability) && validMask(slot.availability)) {
+		const n = bitCount(person.availability & slot.availability);
+		out.push({ criterion: 'availability', value: n, points: pts(w.availability, Math.min(n, 6) / 6) });
+	}
+	return out;
+}
+
+/** One pair: refused by a hard rule, or allowed with its score and the criteria that make it. */
+export function scorePair(person: MatchProfile, slot: MatchProfile, settings: ProgrammeSettings, opts: ScoreOptions): PairScore {
+	const rule = brokenRule(person, slot, settings, opts);
+	if (rule) return { allowed: false, rule };
+	const list = scoreCriteria(person, slot, settings);
+	const score = list.reduce((sum, c) => sum + hundredths(c.points), 0) / 100;
+	return { allowed: true, score, criteria: list };
+}
+
+/** The key of a pair in the maps buildProblem returns. */
+export const pairKey = (person: string, slot: string) => `${person}\u0000${slot}`;
+
+export interface BuildOptions extends ScoreOptions {
+	fixed?: readonly PairRef[];
+	forbidden?: readonly PairRef[];
+}
+
+export interface BuiltProblem {
+	problem: Problem;
+	/** pairKey → the criteria of an allowed pair (what the UI explains). */
+	criteria: Map<string, Criterion[]>;
+	/** person id → how many slots each hard rule excluded for them (why someone has no allowed slot). */
+	excludedBy: Map<string, Partial<Record<HardRule, number>>>;
+	/** Fixed pairs left out: an unknown id, or a pair a hard rule excludes (with the rule). */
+	rejectedFixed: { person: string; slot: string; rule: HardRule | 'unknown' }[];
+	/** Forbidden pairs naming an unknown id, left out. */
+	rejectedForbidden: PairRef[];
+}
+
+/**
+ * Every pair of `people` × `slots` scored under `settings`: the allowed ones
+ * become the engine's pairs, with the coordinator's fixed and forbidden pairs
+ * (those naming unknown people or slots, and fixed pairs a hard rule excludes,
+ * are returned apart instead of failing the whole problem).
+ */
+export function buildProblem(people: readonly SideProfile[], slots: readonly SideProfile[], settings: ProgrammeSettings, opts: BuildOptions): BuiltProblem {
+	const pairs: Problem['pairs'] = [];
+	const criteriaOf = new Map<string, Criterion[]>();
+	const excludedBy = new Map<string, Partial<Record<HardRule, number>>>();
+	const ruleOf = new Map<string, HardRule>();
+	for (const p of people) {
+		const counts: Partial<Record<HardRule, number>> = {};
+		for (const s of slots) {
+			const r = scorePair(p, s, settings, opts);
+			const key = pairKey(p.id, s.id);
+			if (r.allowed) {
+				pairs.push({ person: p.id, slot: s.id, score: r.score });
+				criteriaOf.set(key, r.criteria);
+			} else {
+				counts[r.rule] = (counts[r.rule] ?? 0) + 1;
+				ruleOf.set(key, r.rule);
+			}
+		}
+		excludedBy.set(p.id, counts);
+	}
+	const personIds = new Set(people.map((p) => p.id));
+	const slotIds = new Set(slots.map((s) => s.id));
+	const known = (x: PairRef) => personIds.has(x.person) && slotIds.has(x.slot);
+	const dedupe = (xs: readonly PairRef[]) => [...new Map(xs.map((x) => [pairKey(x.person, x.slot), { person: x.person, slot: x.slot }])).values()];
+
+	const rejectedFixed: BuiltProblem['rejectedFixed'] = [];
+	const forbidden = dedupe(opts.forbidden ?? []);
+	const forbiddenKeys = new Set(forbidden.map((x) => pairKey(x.person, x.slot)));
+	const fixed: PairRef[] = [];
+	for (const f of dedupe(opts.fixed ?? [])) {
+		const key = pairKey(f.person, f.slot);
+		if (!known(f)) rejectedFixed.push({ ...f, rule: 'unknown' });
+		else if (ruleOf.has(key)) rejectedFixed.push({ ...f, rule: ruleOf.get(key)! });
+		else if (!forbiddenKeys.has(key)) fixed.push(f); // forbidding wins over fixing: the later, stricter choice
+	}
+	const problem: Problem = {
+		people: people.map((p) => ({ id: p.id, capacity: p.capacity ?? 1, ...(p.groups ? { groups: p.groups } : {}) })),
+		slots: slots.map((s) => ({ id: s.id, capacity: s.capacity ?? 1 })),
+		pairs,
+		objective: settings.objective,
+		fixed,
+		forbidden: forbidden.filter(known)
+	};
+	return { problem, criteria: criteriaOf, excludedBy, rejectedFixed, rejectedForbidden: forbidden.filter((x) => !known(x)) };
+}
