@@ -58,8 +58,7 @@ function parseArgs(argv: string[]): Options {
 		else if (name === '--certificate') {
 			if (eq > 0) throw new InputError(`--certificate takes no value; ${USAGE}`);
 			certificate = true;
-		}
-		else if (name === '--help' || name === '-h') {
+		} else if (name === '--help' || name === '-h') {
 			process.stdout.write(`${USAGE}\n`);
 			process.exit(0);
 		} else if (name.startsWith('-') && name !== '-') throw new InputError(`unknown flag ${name}; ${USAGE}`);
@@ -475,26 +474,29 @@ async function main(): Promise<number> {
 	return 0;
 }
 
+/** One line on standard error, whatever the message holds. */
+const say = (message: string) => process.stderr.write(`match: ${message.replace(/\s*[\r\n]+\s*/g, ' ')}\n`);
+
 if (isMainThread) {
 	// Whatever slips through still ends in one line, never a stack trace.
 	process.on('uncaughtException', (err) => {
-		process.stderr.write(`match: internal error (${err?.message ?? String(err)}); please report it with the input file\n`);
+		say(`internal error (${err?.message ?? String(err)}); please report it with the input file`);
 		process.exit(1);
 	});
 	// A reader that stops early (`| head`) is not a crash.
 	process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-		process.stderr.write(`match: cannot write standard output: ${err.code === 'EPIPE' ? 'it was closed before the answer was written' : ioMessage(err)}\n`);
+		say(`cannot write standard output: ${err.code === 'EPIPE' ? 'it was closed before the answer was written' : ioMessage(err)}`);
 		process.exit(2);
 	});
 	try {
 		process.exitCode = await main();
 	} catch (err) {
 		if (err instanceof InputError) {
-			process.stderr.write(`match: ${err.message}\n`);
+			say(err.message);
 			process.exitCode = 2;
 		} else {
 			const e = err as Error;
-			process.stderr.write(`match: internal error (${e?.message ?? String(err)}); please report it with the input file\n`);
+			say(`internal error (${e?.message ?? String(err)}); please report it with the input file`);
 			process.exitCode = 1;
 		}
 	}
