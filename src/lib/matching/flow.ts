@@ -124,15 +124,73 @@ export interface PhaseTrace {
 }
 
 /**
- * Solves min-cost flow on `net` (from zero flow); returns the prices in units
- * of 1/K of the costs, which are ε-optimal with ε = 1.
+ * Puts a flow on a freshly built network: a unit on every pair marked in
+ * `used` (all of them must be in the network), the rest of each person's
+ * units unmatched.
+ */
+export function loadFlow(net: Network, c: Compiled, used: Uint8Array): void {
+	const { P, S, first, cap, cap0, mate, pairArc } = net;
+	const into = new Int32Array(S);
+	let unmatched = 0;
+	for (let p = 0; p < P; p++) {
+		let u = 0;
+		for (let k = c.pairStart[p]; k < c.pairStart[p + 1]; k++) {
+			const a = pairArc[k];
+			if (a >= 0 && used[k]) {
+				cap[a] = 0;
+				cap[mate[a]] = 1;
+				u++;
+				into[c.pairSlot[k]]++;
+			}
+		}
+		const rest = c.personFree[p] - u;
+		const a = first[p + 1] - 1; // the person's unmatched arc is its last
+		cap[a] = cap0[a] - rest;
+		cap[mate[a]] = rest;
+		unmatched += rest;
+	}
+	for (let s = 0; s < S; s++) {
+		const a = first[P + s]; // the slot's arc to T is its first
+		cap[a] = cap0[a] - into[s];
+		cap[mate[a]] = into[s];
+	}
+	if (!net.direct) {
+		const a = net.overflowArc;
+		cap[a] = cap0[a] - unmatched;
+		cap[mate[a]] = unmatched;
+	}
+}
+
+export interface FlowOptions {
+	trace?: (t: PhaseTrace) => void;
+	/** Scaling factor between phases. */
+	alpha?: number;
+	/** Start prices, multiplied by K, for the flow already on the network. */
+	prices?: Float64Array;
+	/** The flow on the network is ε-optimal for this ε under `prices` (default: measured). */
+	eps?: number;
+	/** Stop after the first phase whose ε is at most this (default 1: optimal). */
+	stopAt?: number;
+}
+
+export interface FlowState {
+	/** Prices multiplied by K; ε-optimal for `eps`. */
+	price: Float64Array;
+	eps: number;
+}
+
+/**
+ * Solves min-cost flow on `net` by cost scaling, from zero flow or from a
+ * flow and prices given; returns the prices (multiplied by K, i.e. in units
+ * of 1/K of the costs) and the ε they are optimal for: 1 unless stopped early.
  *
  * Heuristics (Goldberg 1997): a relabel pushes at once along the arc it made
  * admissible; a price update (a bucketed shortest-path pass from the nodes
  * that lack flow, `priceUpdate`) runs at the start of every phase and again
  * after every n/2 relabels, so excess flows straight to where it is missing.
  */
-export function minCostFlow(net: Network, trace?: (t: PhaseTrace) => void, alpha = 16): Float64Array {
+export function minCostFlow(net: Network, options: FlowOptions = {}): FlowState {
+	const { trace, alpha = 16, stopAt = 1 } = options;
 	const { n, first, head, mate, cap, cap0, cost: cost0 } = net;
 	const K = n + 1;
 	const m = head.length;
@@ -142,14 +200,34 @@ export function minCostFlow(net: Network, trace?: (t: PhaseTrace) => void, alpha
 		cost[a] = cost0[a] * K;
 		if (Math.abs(cost[a]) > maxCost) maxCost = Math.abs(cost[a]);
 	}
-	// Start from prices under which the zero flow is 0-optimal: each node
-	// priced at its best outgoing arc, so no arc is saturated at the start
-	// and the first phase works like an auction instead of undoing a flood.
-	const price = new Float64Array(n);
-	for (let v = 0; v < n; v++) {
-		let best = 0;
-		for (let a = first[v], end = first[v + 1]; a < end; a++) if (cap[a] > 0 && -cost[a] > best) best = -cost[a];
-		price[v] = best;
+	// From scratch, start from prices under which the zero flow is
+	// 0-optimal: each node priced at its best outgoing arc, so no arc is
+	// saturated at the start and the first phase works like an auction
+	// instead of undoing a flood. Given prices and a flow, the flow is
+	// ε-optimal for its largest violation, which is where the scaling goes on.
+	let price: Float64Array;
+	if (options.prices) {
+		price = options.prices;
+		if (options.eps !== undefined) maxCost = options.eps;
+		else {
+			maxCost = 1;
+			for (let v = 0; v < n; v++) {
+				const pv = price[v];
+				for (let a = first[v], end = first[v + 1]; a < end; a++) {
+					if (cap[a] > 0) {
+						const violation = -(cost[a] + pv - price[head[a]]);
+						if (violation > maxCost) maxCost = violation;
+					}
+				}
+			}
+		}
+	} else {
+		price = new Float64Array(n);
+		for (let v = 0; v < n; v++) {
+			let best = 0;
+			for (let a = first[v], end = first[v + 1]; a < end; a++) if (cap[a] > 0 && -cost[a] > best) best = -cost[a];
+			price[v] = best;
+		}
 	}
 	const excess = new Float64Array(n);
 	const current = new Int32Array(n);
@@ -248,6 +326,8 @@ export function minCostFlow(net: Network, trace?: (t: PhaseTrace) => void, alpha
 						}
 					}
 					pv = best - eps;
+					// A node with many arcs (the sink) usually has several made admissible at once: use them all.
+					if (end - first[v] > 64) a = first[v];
 					relabels++;
 					if (v < net.P) scanned[0] += end - first[v];
 					else if (v < net.U) scanned[1] += end - first[v];
@@ -276,9 +356,9 @@ export function minCostFlow(net: Network, trace?: (t: PhaseTrace) => void, alpha
 			current[v] = a;
 		}
 		trace?.({ eps, ms: performance.now() - t0, pushes, relabels, updates, updateMs, scanned });
-		if (eps === 1) break;
+		if (eps <= stopAt) break;
 	}
-	return price;
+	return { price, eps };
 }
 
 /**

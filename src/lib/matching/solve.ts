@@ -9,7 +9,7 @@
  * `verifyCertificate`. Deterministic: the same problem gives the same answer.
  */
 import { boundUnits, totalFree } from './certificate.ts';
-import { buildNetwork, exactPotentials, minCostFlow, type Network, type PhaseTrace } from './flow.ts';
+import { buildNetwork, exactPotentials, loadFlow, minCostFlow, type Network, type PhaseTrace } from './flow.ts';
 import { ProblemError, type Assignment, type Potentials, type Problem, type Result, type Unmatched } from './types.ts';
 import { compile, FIXED, FORBIDDEN, OPEN, unquantise, type Compiled } from './validate.ts';
 
@@ -40,24 +40,50 @@ function solvePriced(
 ) {
 	const include = shortlist.slice();
 	const { P, pairStart, pairSlot, pairState } = c;
-	for (;;) {
-		const net = buildNetwork(c, weight, include, unmatchedCapacity);
-		const pi = exactPotentials(net, minCostFlow(net, trace ? (phase) => trace({ ...phase, arcs: net.head.length / 2 }) : undefined));
-		// Unreachable for a correct solver: an ε-optimal flow with ε < 1/n is optimal.
-		if (!pi) throw new Error('matching engine: the flow is not optimal');
-		let added = 0;
+	let maxW = 1;
+	if (typeof weight !== 'number') for (let k = 0; k < weight.length; k++) if (weight[k] > maxW) maxW = weight[k];
+	// Once pricing finds a pair out of line, it also takes the pairs within 5% of the
+	// largest weight of being so: the potentials move as pairs come in, and one
+	// wider round is cheaper than several narrow ones.
+	const margin = 0.05 * maxW;
+	const report = (net: Network) => (trace ? (phase: PhaseTrace) => trace({ ...phase, arcs: net.head.length / 2 }) : undefined);
+	/** Takes in every left-out pair whose reduced cost under `pi` is below `margin`; counts those below 0. */
+	const price = (pi: Float64Array) => {
+		let violated = 0;
 		for (let p = 0; p < P; p++) {
 			const pp = pi[p];
 			for (let k = pairStart[p]; k < pairStart[p + 1]; k++) {
 				if (include[k] || pairState[k] !== OPEN) continue;
 				const w = typeof weight === 'number' ? weight : weight[k];
-				if (-w + pp - pi[P + pairSlot[k]] < 0) {
-					include[k] = 1;
-					added++;
-				}
+				const rc = -w + pp - pi[P + pairSlot[k]];
+				if (rc < 0) violated++;
+				if (rc < margin) include[k] = 2;
 			}
 		}
-		if (added === 0) return { net, pi };
+		for (let k = 0; k < include.length; k++) if (include[k] === 2) include[k] = 1;
+		return violated;
+	};
+	const grow = (net: Network) => {
+		const used = new Uint8Array(include.length);
+		for (let k = 0; k < used.length; k++) if (net.pairArc[k] >= 0 && net.cap[net.pairArc[k]] === 0) used[k] = 1;
+		const bigger = buildNetwork(c, weight, include, unmatchedCapacity);
+		loadFlow(bigger, c, used);
+		return bigger;
+	};
+
+	let net = buildNetwork(c, weight, include, unmatchedCapacity);
+	const K = net.n + 1;
+	let state = minCostFlow(net, { trace: report(net) });
+	for (;;) {
+		const pi = exactPotentials(net, state.price);
+		// Unreachable for a correct solver: an ε-optimal flow with ε < 1/n is optimal.
+		if (!pi) throw new Error('matching engine: the flow is not optimal');
+		if (price(pi) === 0) return { net, pi };
+		// Solve again from this flow and these potentials: only the added pairs are out of line.
+		net = grow(net);
+		const prices = new Float64Array(pi.length);
+		for (let v = 0; v < pi.length; v++) prices[v] = pi[v] * K;
+		state = minCostFlow(net, { trace: report(net), prices });
 	}
 }
 

@@ -86,6 +86,22 @@ export function parseProblem(input: unknown): Problem {
 	const pairs: Pair[] = new Array(rawPairs.length);
 	for (let i = 0; i < rawPairs.length; i++) {
 		const p = rawPairs[i];
+		// The happy path builds no strings: five million pairs are read here.
+		if (
+			isObject(p) &&
+			typeof p.person === 'string' &&
+			typeof p.slot === 'string' &&
+			p.person.length > 0 &&
+			p.person.length <= MAX_ID_LENGTH &&
+			p.slot.length > 0 &&
+			p.slot.length <= MAX_ID_LENGTH &&
+			typeof p.score === 'number' &&
+			Number.isFinite(p.score) &&
+			Math.abs(p.score) <= MAX_ABS_SCORE
+		) {
+			pairs[i] = p as unknown as Pair; // checked above; extra fields are ignored
+			continue;
+		}
 		const path = `pairs[${i}]`;
 		if (!isObject(p)) throw new ProblemError('bad-shape', `${path} must be an object with person, slot and score`, path);
 		const score = p.score;
@@ -93,7 +109,8 @@ export function parseProblem(input: unknown): Problem {
 			throw new ProblemError('bad-score', `${path}.score must be a finite number, not ${show(score)}`, `${path}.score`);
 		if (Math.abs(score) > MAX_ABS_SCORE)
 			throw new ProblemError('bad-score', `${path}.score must be between -1e9 and 1e9, not ${score}`, `${path}.score`);
-		pairs[i] = { person: id(p.person, `${path}.person`), slot: id(p.slot, `${path}.slot`), score };
+		id(p.person, `${path}.person`);
+		id(p.slot, `${path}.slot`);
 	}
 	let objective: Objective = 'score';
 	if (input.objective !== undefined) {
