@@ -213,6 +213,8 @@ describe('confirming proposals', () => {
 		// Bilal's assignment, made first in the batch, was rolled back with it.
 		expect(await activeGuardianOf(ids.bilal)).toBeNull();
 		expect(await activeGuardianOf(ids.senait)).toBeNull();
+		const refused = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'guardianship.matching.confirmed'), eq(auditLog.outcome, 'denied')));
+		expect(refused.map((r) => [r.resourceId, r.details])).toEqual([[ids.senait, { guardianId: ids.gTi, reason: 'guardianship_guardian_full', selected: 2 }]]);
 		// The next run no longer offers Tesfay.
 		expect((await runGuardianshipMatching(ctx())).guardians.map((g) => g.id)).toEqual([ids.gAr]);
 	});

@@ -254,7 +254,20 @@ export async function confirmGuardianProposals(ctx: Ctx, pairs: PairRef[]): Prom
 	try {
 		await confirmAll(ctx, pairs);
 	} catch (err) {
-		if (err instanceof ConfirmRefused) err.names = await pairNames(ctx, err.pair);
+		if (err instanceof ConfirmRefused) {
+			err.names = await pairNames(ctx, err.pair);
+			// The batch was rolled back with its audit entries: say what was attempted and why it was refused.
+			await record(ctx.db, {
+				actorId: actorId(ctx),
+				action: 'guardianship.matching.confirmed',
+				resourceType: 'guardianship',
+				resourceId: isUuid(err.pair.person) ? err.pair.person : null,
+				outcome: 'denied',
+				ip: ctx.ip,
+				requestId: ctx.requestId,
+				details: { guardianId: err.pair.slot, reason: err.reason, selected: pairs.length }
+			});
+		}
 		throw err;
 	}
 	return { assigned: pairs.length };
