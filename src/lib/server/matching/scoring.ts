@@ -45,6 +45,9 @@
  * 25, availability 15, interests 10, skills 10; objective count-then-score
  * (first as many people matched as possible, then the best total score), so
  * a child is not left without a guardian because no pair scores well.
+ * Each kind of programme's own defaults are in defaults.ts (guardianship:
+ * languages 60, distance 40; volunteering: the volunteer holds the
+ * clearance, a free time in common is required).
  *
  * Availability is a 21-bit mask: bit (day × 3 + part), day 0 = Monday … 6 =
  * Sunday, part 0 = morning, 1 = afternoon, 2 = evening.
