@@ -133,6 +133,7 @@ describe('running the guardianship matching', () => {
 		expect(stored.settings.rules.requireSharedLanguage).toBe(true);
 		expect(stored.settings.rules.requireSafeguarding).toBe(true);
 		expect(stored.updatedByName).toBe('Ufficio Tutele');
+		expect(stored.updatedOn).toBe(today());
 		const rows = await t.db.select().from(matchingProgrammes);
 		expect(rows).toHaveLength(1);
 	});
