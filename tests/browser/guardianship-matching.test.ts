@@ -7,7 +7,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createUser, type TestUser } from '../helpers/users.ts';
-import { guardians, guardianships, guardianVetting, neighbourhoods, people } from '../../src/lib/server/db/schema/index.ts';
+import { guardians, guardianships, guardianVetting, matchingProgrammes, neighbourhoods, people } from '../../src/lib/server/db/schema/index.ts';
 import { addMonths, cityToday } from '../../src/lib/server/guardianship/age.ts';
 import { browserTestApp, type Tab } from './helpers.ts';
 
@@ -95,6 +95,24 @@ describe.each([
 		// The child is no longer among the proposals.
 		await expect(t.page.locator(`input[name="confirm"][value^="${ids[confirm]}:"]`).count()).resolves.toBe(0);
 		console.log(`screenshot: ${await t.screenshot(`matching-confirmed-${locale}`)}`);
+	});
+
+	it('the office changes a weight; a weight out of range is refused in its language', async () => {
+		const t = await open(js, locale);
+		await t.visit('/app/guardianship/matching');
+		await t.page.locator('#weightLanguages').fill('150');
+		await t.clickAndCheck(t.page.locator('form[action="?/settings"] button[type="submit"]'));
+		await expect
+			.poll(() => t.page.locator('form[action="?/settings"] .error-summary').innerText(), { timeout: 15_000 })
+			.toContain(locale === 'ar' ? 'أدخل وزنًا من 0 إلى 100.' : 'Enter a weight from 0 to 100.');
+		await expect(t.page.locator('#weightLanguages').inputValue()).resolves.toBe('150');
+		await t.page.locator('#weightLanguages').fill('70');
+		await t.clickAndCheck(t.page.locator('form[action="?/settings"] button[type="submit"]'));
+		await expect
+			.poll(() => t.page.locator('form[action="?/settings"] .alert').innerText(), { timeout: 15_000 })
+			.toContain(locale === 'ar' ? 'حُفظت القواعد والأوزان' : 'Rules and weights saved');
+		const [row] = await env.app.database.db.select().from(matchingProgrammes);
+		expect(row.settings).toMatchObject({ weights: { languages: 70 } });
 	});
 
 	it('nothing selected: a clear message, nothing assigned', async () => {

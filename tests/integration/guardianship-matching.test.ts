@@ -15,6 +15,7 @@ import { assignGuardian } from '../../src/lib/server/guardianship/assign.ts';
 import { addDays, addMonths, cityToday } from '../../src/lib/server/guardianship/age.ts';
 import { ConfirmRefused, confirmGuardianProposals, parsePairs, runGuardianshipMatching, type MatchingRun } from '../../src/lib/server/guardianship/matching.ts';
 import { guardianshipProgramme, saveGuardianshipSettings, settingsForm } from '../../src/lib/server/matching/programmes.ts';
+import { NOT_RECORDED } from '../../src/lib/matching/index.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
 import { createUser } from '../helpers/users.ts';
 
@@ -115,6 +116,9 @@ describe('running the guardianship matching', () => {
 		// The fairness summary counts every child by first language.
 		const byLanguage = run.fairness!.dimensions.find((d) => d.dimension === 'language')!;
 		expect(byLanguage.groups.reduce((s, g) => s + g.people, 0)).toBe(5);
+		// …and by neighbourhood, Parisa (none recorded, left over) under "not recorded", flagged.
+		const byHood = run.fairness!.dimensions.find((d) => d.dimension === 'neighbourhood')!;
+		expect(byHood.groups.find((g) => g.group === NOT_RECORDED)).toMatchObject({ people: 1, matched: 0, flagged: true });
 		const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, 'guardianship.matching.run'));
 		expect(entry.actorId).toBe(office.userId);
 		expect(entry.details).toMatchObject({ children: 5, guardians: 2, proposals: 4 });
@@ -129,6 +133,7 @@ describe('running the guardianship matching', () => {
 		expect(stored.settings.rules.requireSharedLanguage).toBe(true);
 		expect(stored.settings.rules.requireSafeguarding).toBe(true);
 		expect(stored.updatedByName).toBe('Ufficio Tutele');
+		expect(stored.updatedOn).toBe(today());
 		const rows = await t.db.select().from(matchingProgrammes);
 		expect(rows).toHaveLength(1);
 	});
@@ -209,6 +214,8 @@ describe('confirming proposals', () => {
 		// Bilal's assignment, made first in the batch, was rolled back with it.
 		expect(await activeGuardianOf(ids.bilal)).toBeNull();
 		expect(await activeGuardianOf(ids.senait)).toBeNull();
+		const refused = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'guardianship.matching.confirmed'), eq(auditLog.outcome, 'denied')));
+		expect(refused.map((r) => [r.resourceId, r.details])).toEqual([[ids.senait, { guardianId: ids.gTi, reason: 'guardianship_guardian_full', selected: 2 }]]);
 		// The next run no longer offers Tesfay.
 		expect((await runGuardianshipMatching(ctx())).guardians.map((g) => g.id)).toEqual([ids.gAr]);
 	});

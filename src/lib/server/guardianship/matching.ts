@@ -29,8 +29,6 @@ import { vettingState } from './guardians.ts';
 
 /** At most this many children a guardian takes (the database's check, decision 016). */
 export const GUARDIAN_CAPACITY = 3;
-/** Groups a child is counted in for the fairness summary when nothing is recorded. */
-export const NONE = '';
 
 export interface ChildSide {
 	id: string;
@@ -113,7 +111,8 @@ async function loadChildren(ctx: Ctx, today: Ymd): Promise<(ChildSide & SideProf
 			neighbourhood: r.neighbourhood,
 			location: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
 			involvesChildren: true,
-			groups: { language: r.languages[0] ?? NONE, neighbourhood: r.neighbourhood ?? NONE }
+			// The fairness report's groups; a missing one is counted by the engine as "not recorded".
+			groups: { ...(r.languages[0] ? { language: r.languages[0] } : {}), ...(r.neighbourhood ? { neighbourhood: r.neighbourhood } : {}) }
 		}));
 }
 
@@ -255,7 +254,20 @@ export async function confirmGuardianProposals(ctx: Ctx, pairs: PairRef[]): Prom
 	try {
 		await confirmAll(ctx, pairs);
 	} catch (err) {
-		if (err instanceof ConfirmRefused) err.names = await pairNames(ctx, err.pair);
+		if (err instanceof ConfirmRefused) {
+			err.names = await pairNames(ctx, err.pair);
+			// The batch was rolled back with its audit entries: say what was attempted and why it was refused.
+			await record(ctx.db, {
+				actorId: actorId(ctx),
+				action: 'guardianship.matching.confirmed',
+				resourceType: 'guardianship',
+				resourceId: isUuid(err.pair.person) ? err.pair.person : null,
+				outcome: 'denied',
+				ip: ctx.ip,
+				requestId: ctx.requestId,
+				details: { guardianId: err.pair.slot, reason: err.reason, selected: pairs.length }
+			});
+		}
 		throw err;
 	}
 	return { assigned: pairs.length };

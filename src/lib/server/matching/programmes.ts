@@ -15,6 +15,7 @@ import { record } from '../audit/index.ts';
 import { can, PolicyDenied, type Action, type ProgrammeResource } from '../policy/index.ts';
 import { rulesSchema, settingsSchema, weightsSchema, type ProgrammeSettings } from './scoring.ts';
 import { defaultSettings } from './defaults.ts';
+import { cityToday } from '../guardianship/age.ts';
 export { defaultSettings };
 
 /**
@@ -99,6 +100,8 @@ export interface Programme {
 	name: string | null;
 	settings: ProgrammeSettings;
 	updatedAt: Date | null;
+	/** The day of the last change, in the city's time zone. */
+	updatedOn: string | null;
 	updatedByName: string | null;
 }
 
@@ -120,8 +123,8 @@ async function readGuardianship(db: Tx): Promise<Programme> {
 		.from(matchingProgrammes)
 		.leftJoin(users, eq(users.id, matchingProgrammes.updatedBy))
 		.where(and(eq(matchingProgrammes.kind, 'guardianship')));
-	if (!row) return { id: null, kind: 'guardianship', name: null, settings: defaultSettings('guardianship'), updatedAt: null, updatedByName: null };
-	return { ...row, kind: 'guardianship', settings: readSettings('guardianship', row.settings) };
+	if (!row) return { id: null, kind: 'guardianship', name: null, settings: defaultSettings('guardianship'), updatedAt: null, updatedOn: null, updatedByName: null };
+	return { ...row, kind: 'guardianship', settings: readSettings('guardianship', row.settings), updatedOn: cityToday(row.updatedAt) };
 }
 
 /** The city's guardianship programme (its defaults when none is stored yet). */

@@ -220,6 +220,10 @@ describe('buildProblem', () => {
 		expect(b.problem.objective).toBe('count-then-score');
 		expect(b.criteria.get(pairKey('k1', 'g1'))).toEqual([{ criterion: 'languages', value: ['ar'], points: 13.33 }]);
 		expect(b.excludedBy.get('k2')).toEqual({ safeguarding: 1 });
+		// No explanation for a pair a rule excludes, nor for ids it never saw.
+		expect(b.criteria.get(pairKey('k2', 'g2'))).toBeUndefined();
+		expect(b.criteria.get(pairKey('k1', 'nobody'))).toBeUndefined();
+		for (const p of b.problem.pairs) expect(b.criteria.get(pairKey(p.person, p.slot))!.reduce((s, c) => s + c.points, 0)).toBeCloseTo(p.score, 9);
 	});
 
 	it('keeps fixed and forbidden pairs it knows, and returns the others apart', () => {

@@ -45,6 +45,9 @@
  * 25, availability 15, interests 10, skills 10; objective count-then-score
  * (first as many people matched as possible, then the best total score), so
  * a child is not left without a guardian because no pair scores well.
+ * Each kind of programme's own defaults are in defaults.ts (guardianship:
+ * languages 60, distance 40; volunteering: the volunteer holds the
+ * clearance, a free time in common is required).
  *
  * Availability is a 21-bit mask: bit (day × 3 + part), day 0 = Monday … 6 =
  * Sunday, part 0 = morning, 1 = afternoon, 2 = evening.
@@ -177,92 +180,165 @@ export function bitCount(mask: number): number {
 /** The bit of one part of one day (day 0 = Monday). */
 export const availabilityBit = (day: number, part: number) => 1 << (day * PARTS_OF_DAY.length + part);
 
-const norm = (xs: readonly string[] | null | undefined) => (xs && xs.length ? [...new Set(xs.map((x) => x.trim().toLowerCase()).filter((x) => x !== ''))] : null);
-const shared = (a: string[], b: string[]) => {
-	const set = new Set(b);
-	return a.filter((x) => set.has(x)).sort();
+const hundredths = (x: number) => Math.round(x * 100);
+const RAD = Math.PI / 180;
+
+/**
+ * A profile read once (lists normalised into sets, the place in radians),
+ * so that scoring a pair allocates nothing but what it returns: a programme
+ * of 3,000 volunteers × 300 opportunities scores 900,000 pairs.
+ */
+interface Prepared {
+	languages: string[] | null;
+	languageSet: Set<string> | null;
+	interests: string[] | null;
+	interestSet: Set<string> | null;
+	offered: string[] | null;
+	offeredSet: Set<string> | null;
+	wanted: string[] | null;
+	wantedSet: Set<string> | null;
+	/** Latitude and longitude in radians, and the cosine of the latitude. */
+	place: { lat: number; lon: number; cos: number } | null;
+	mask: number | null;
+	gender: string | null;
+	preference: string | null;
+	children: boolean;
+	clearance: Ymd | null;
+}
+
+const norm = (xs: readonly string[] | null | undefined) => {
+	if (!xs || !xs.length) return null;
+	const out = [...new Set(xs.map((x) => String(x).trim().toLowerCase()).filter((x) => x !== ''))].sort();
+	return out.length ? out : null;
 };
+const text = (x: string | null | undefined) => (typeof x === 'string' && x.trim() !== '' ? x.trim().toLowerCase() : null);
 const validPlace = (p: Place | null | undefined): p is Place =>
 	!!p && Number.isFinite(p.lat) && Number.isFinite(p.lon) && Math.abs(p.lat) <= 90 && Math.abs(p.lon) <= 180;
 const validMask = (m: number | null | undefined): m is number => typeof m === 'number' && Number.isInteger(m) && m >= 0;
-const hundredths = (x: number) => Math.round(x * 100);
 
-/** A preference `pref` asked by one side, held against the other side's `gender`. */
-const preferenceMet = (pref: string | null | undefined, gender: string | null | undefined) => {
-	if (!pref || pref.trim() === '') return true;
-	return !!gender && gender.trim().toLowerCase() === pref.trim().toLowerCase();
+function prepare(p: MatchProfile): Prepared {
+	const languages = norm(p.languages);
+	const interests = norm(p.interests);
+	const offered = norm(p.skillsOffered);
+	const wanted = norm(p.skillsWanted);
+	const place = validPlace(p.location) ? { lat: p.location.lat * RAD, lon: p.location.lon * RAD, cos: Math.cos(p.location.lat * RAD) } : null;
+	return {
+		languages,
+		languageSet: languages && new Set(languages),
+		interests,
+		interestSet: interests && new Set(interests),
+		offered,
+		offeredSet: offered && new Set(offered),
+		wanted,
+		wantedSet: wanted && new Set(wanted),
+		place,
+		mask: validMask(p.availability) ? p.availability & ALL_WEEK : null,
+		gender: text(p.gender),
+		preference: text(p.genderPreference),
+		children: p.involvesChildren === true,
+		clearance: p.safeguardingUntil ?? null
+	};
+}
+
+const countIn = (a: string[], b: Set<string>) => {
+	let n = 0;
+	for (const x of a) if (b.has(x)) n++;
+	return n;
 };
+const listIn = (a: string[], b: Set<string>) => a.filter((x) => b.has(x));
+
+function km(a: Prepared, b: Prepared): number {
+	const pa = a.place!;
+	const pb = b.place!;
+	const h = Math.sin((pb.lat - pa.lat) / 2) ** 2 + pa.cos * pb.cos * Math.sin((pb.lon - pa.lon) / 2) ** 2;
+	return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
 
 /** The first hard rule the pair breaks, in the order of `hardRules`, or null. */
-export function brokenRule(person: MatchProfile, slot: MatchProfile, settings: ProgrammeSettings, opts: ScoreOptions): HardRule | null {
+function ruleOf(a: Prepared, b: Prepared, settings: ProgrammeSettings, today: Ymd): HardRule | null {
 	const r = settings.rules;
-	if (r.requireSharedLanguage) {
-		const a = norm(person.languages);
-		const b = norm(slot.languages);
-		if (!a || !b || shared(a, b).length === 0) return 'shared-language';
+	if (r.requireSharedLanguage && (!a.languages || !b.languageSet || countIn(a.languages, b.languageSet) === 0)) return 'shared-language';
+	if (r.requireSafeguarding && (a.children || b.children)) {
+		const carer = settings.safeguardingSide === 'slot' ? b : a;
+		if (!carer.clearance || carer.clearance < today) return 'safeguarding';
 	}
-	if (r.requireSafeguarding && (person.involvesChildren || slot.involvesChildren)) {
-		const carer = settings.safeguardingSide === 'slot' ? slot : person;
-		if (!carer.safeguardingUntil || carer.safeguardingUntil < opts.today) return 'safeguarding';
-	}
-	if (r.requireAvailabilityOverlap) {
-		if (!validMask(person.availability) || !validMask(slot.availability) || (person.availability & slot.availability & ALL_WEEK) === 0) return 'availability-overlap';
-	}
-	if (r.maxDistanceKm !== null) {
-		if (!validPlace(person.location) || !validPlace(slot.location) || distanceKm(person.location, slot.location) > r.maxDistanceKm) return 'max-distance';
-	}
+	if (r.requireAvailabilityOverlap && (a.mask === null || b.mask === null || (a.mask & b.mask) === 0)) return 'availability-overlap';
+	if (r.maxDistanceKm !== null && (!a.place || !b.place || km(a, b) > r.maxDistanceKm)) return 'max-distance';
 	if (r.respectGenderPreference) {
-		if (!preferenceMet(person.genderPreference, slot.gender) || !preferenceMet(slot.genderPreference, person.gender)) return 'gender-preference';
+		if (a.preference && a.preference !== b.gender) return 'gender-preference';
+		if (b.preference && b.preference !== a.gender) return 'gender-preference';
 	}
 	return null;
 }
 
-/** The weighted criteria of an allowed pair; only those with data on both sides and a weight above 0. */
-export function scoreCriteria(person: MatchProfile, slot: MatchProfile, settings: ProgrammeSettings): Criterion[] {
+/**
+ * The score of an allowed pair in hundredths of a point, and (when asked)
+ * the criteria that make it; the one computation serves both, so the
+ * explanation always adds up to the score.
+ */
+function evaluate(a: Prepared, b: Prepared, settings: ProgrammeSettings, explain: boolean): { hundredths: number; criteria: Criterion[] } {
 	const w = settings.weights;
 	const out: Criterion[] = [];
-	const pts = (weightOf: number, value: number) => hundredths(weightOf * Math.max(0, Math.min(1, value))) / 100;
+	let sum = 0;
+	const pts = (weightOf: number, value: number) => hundredths(weightOf * Math.max(0, Math.min(1, value)));
 
-	const la = norm(person.languages);
-	const lb = norm(slot.languages);
-	if (w.languages > 0 && la && lb) {
-		const s = shared(la, lb);
-		out.push({ criterion: 'languages', value: s, points: pts(w.languages, Math.min(s.length, 3) / 3) });
+	if (w.languages > 0 && a.languages && b.languageSet) {
+		const n = countIn(a.languages, b.languageSet);
+		const p = pts(w.languages, Math.min(n, 3) / 3);
+		sum += p;
+		if (explain) out.push({ criterion: 'languages', value: listIn(a.languages, b.languageSet), points: p / 100 });
 	}
-	if (w.distance > 0 && validPlace(person.location) && validPlace(slot.location)) {
-		const km = distanceKm(person.location, slot.location);
-		const reference = settings.rules.maxDistanceKm || DISTANCE_REFERENCE_KM;
-		out.push({ criterion: 'distance', value: Math.round(km * 10) / 10, points: pts(w.distance, 1 - km / reference) });
+	if (w.distance > 0 && a.place && b.place) {
+		const d = km(a, b);
+		const p = pts(w.distance, 1 - d / (settings.rules.maxDistanceKm || DISTANCE_REFERENCE_KM));
+		sum += p;
+		if (explain) out.push({ criterion: 'distance', value: Math.round(d * 10) / 10, points: p / 100 });
 	}
-	const ia = norm(person.interests);
-	const ib = norm(slot.interests);
-	if (w.interests > 0 && ia && ib) {
-		const s = shared(ia, ib);
-		out.push({ criterion: 'interests', value: s, points: pts(w.interests, Math.min(s.length, 3) / 3) });
+	if (w.interests > 0 && a.interests && b.interestSet) {
+		const n = countIn(a.interests, b.interestSet);
+		const p = pts(w.interests, Math.min(n, 3) / 3);
+		sum += p;
+		if (explain) out.push({ criterion: 'interests', value: listIn(a.interests, b.interestSet), points: p / 100 });
 	}
-	const offeredA = norm(person.skillsOffered);
-	const wantedA = norm(person.skillsWanted);
-	const offeredB = norm(slot.skillsOffered);
-	const wantedB = norm(slot.skillsWanted);
 	// Skills count when at least one direction has both an offer and a want.
-	if (w.skills > 0 && ((offeredA && wantedB) || (offeredB && wantedA))) {
-		const s = [...new Set([...shared(offeredA ?? [], wantedB ?? []), ...shared(offeredB ?? [], wantedA ?? [])])].sort();
-		out.push({ criterion: 'skills', value: s, points: pts(w.skills, Math.min(s.length, 3) / 3) });
+	if (w.skills > 0 && ((a.offered && b.wantedSet) || (b.offered && a.wantedSet))) {
+		// Distinct skills in (a offers ∩ b wants) ∪ (b offers ∩ a wants).
+		let n = a.offered && b.wantedSet ? countIn(a.offered, b.wantedSet) : 0;
+		if (b.offered && a.wantedSet) for (const x of b.offered) if (a.wantedSet.has(x) && !(a.offeredSet?.has(x) && b.wantedSet?.has(x))) n++;
+		const p = pts(w.skills, Math.min(n, 3) / 3);
+		sum += p;
+		if (explain) {
+			const value = [...new Set([...(a.offered && b.wantedSet ? listIn(a.offered, b.wantedSet) : []), ...(b.offered && a.wantedSet ? listIn(b.offered, a.wantedSet) : [])])].sort();
+			out.push({ criterion: 'skills', value, points: p / 100 });
+		}
 	}
-	if (w.availability > 0 && validMask(person.availability) && validMask(slot.availability)) {
-		const n = bitCount(person.availability & slot.availability);
-		out.push({ criterion: 'availability', value: n, points: pts(w.availability, Math.min(n, 6) / 6) });
+	if (w.availability > 0 && a.mask !== null && b.mask !== null) {
+		const n = bitCount(a.mask & b.mask);
+		const p = pts(w.availability, Math.min(n, 6) / 6);
+		sum += p;
+		if (explain) out.push({ criterion: 'availability', value: n, points: p / 100 });
 	}
-	return out;
+	return { hundredths: sum, criteria: out };
+}
+
+/** The first hard rule the pair breaks, in the order of `hardRules`, or null. */
+export function brokenRule(person: MatchProfile, slot: MatchProfile, settings: ProgrammeSettings, opts: ScoreOptions): HardRule | null {
+	return ruleOf(prepare(person), prepare(slot), settings, opts.today);
+}
+
+/** The weighted criteria of a pair; only those with data on both sides and a weight above 0. */
+export function scoreCriteria(person: MatchProfile, slot: MatchProfile, settings: ProgrammeSettings): Criterion[] {
+	return evaluate(prepare(person), prepare(slot), settings, true).criteria;
 }
 
 /** One pair: refused by a hard rule, or allowed with its score and the criteria that make it. */
 export function scorePair(person: MatchProfile, slot: MatchProfile, settings: ProgrammeSettings, opts: ScoreOptions): PairScore {
-	const rule = brokenRule(person, slot, settings, opts);
+	const a = prepare(person);
+	const b = prepare(slot);
+	const rule = ruleOf(a, b, settings, opts.today);
 	if (rule) return { allowed: false, rule };
-	const list = scoreCriteria(person, slot, settings);
-	const score = list.reduce((sum, c) => sum + hundredths(c.points), 0) / 100;
-	return { allowed: true, score, criteria: list };
+	const e = evaluate(a, b, settings, true);
+	return { allowed: true, score: e.hundredths / 100, criteria: e.criteria };
 }
 
 /** The key of a pair in the maps buildProblem returns. */
@@ -273,10 +349,15 @@ export interface BuildOptions extends ScoreOptions {
 	forbidden?: readonly PairRef[];
 }
 
+/** The criteria of an allowed pair, by pairKey; computed when asked (a problem may hold a million pairs). */
+export interface CriteriaLookup {
+	get(key: string): Criterion[] | undefined;
+}
+
 export interface BuiltProblem {
 	problem: Problem;
-	/** pairKey → the criteria of an allowed pair (what the UI explains). */
-	criteria: Map<string, Criterion[]>;
+	/** pairKey → the criteria of an allowed pair (what the UI explains); undefined for a pair not allowed or unknown. */
+	criteria: CriteriaLookup;
 	/** person id → how many slots each hard rule excluded for them (why someone has no allowed slot). */
 	excludedBy: Map<string, Partial<Record<HardRule, number>>>;
 	/** Fixed pairs left out: an unknown id, or a pair a hard rule excludes (with the rule). */
@@ -292,28 +373,26 @@ export interface BuiltProblem {
  * are returned apart instead of failing the whole problem).
  */
 export function buildProblem(people: readonly SideProfile[], slots: readonly SideProfile[], settings: ProgrammeSettings, opts: BuildOptions): BuiltProblem {
+	const today = opts.today;
+	const pp = people.map(prepare);
+	const ps = slots.map(prepare);
 	const pairs: Problem['pairs'] = [];
-	const criteriaOf = new Map<string, Criterion[]>();
 	const excludedBy = new Map<string, Partial<Record<HardRule, number>>>();
-	const ruleOf = new Map<string, HardRule>();
-	for (const p of people) {
+	for (let i = 0; i < people.length; i++) {
 		const counts: Partial<Record<HardRule, number>> = {};
-		for (const s of slots) {
-			const r = scorePair(p, s, settings, opts);
-			const key = pairKey(p.id, s.id);
-			if (r.allowed) {
-				pairs.push({ person: p.id, slot: s.id, score: r.score });
-				criteriaOf.set(key, r.criteria);
-			} else {
-				counts[r.rule] = (counts[r.rule] ?? 0) + 1;
-				ruleOf.set(key, r.rule);
-			}
+		const a = pp[i];
+		const person = people[i].id;
+		for (let j = 0; j < slots.length; j++) {
+			const rule = ruleOf(a, ps[j], settings, today);
+			if (rule) counts[rule] = (counts[rule] ?? 0) + 1;
+			else pairs.push({ person, slot: slots[j].id, score: evaluate(a, ps[j], settings, false).hundredths / 100 });
 		}
-		excludedBy.set(p.id, counts);
+		excludedBy.set(person, counts);
 	}
-	const personIds = new Set(people.map((p) => p.id));
-	const slotIds = new Set(slots.map((s) => s.id));
-	const known = (x: PairRef) => personIds.has(x.person) && slotIds.has(x.slot);
+	const personAt = new Map(people.map((p, i) => [p.id, i]));
+	const slotAt = new Map(slots.map((s, j) => [s.id, j]));
+	const known = (x: PairRef) => personAt.has(x.person) && slotAt.has(x.slot);
+	const rule = (x: PairRef) => ruleOf(pp[personAt.get(x.person)!], ps[slotAt.get(x.slot)!], settings, today);
 	const dedupe = (xs: readonly PairRef[]) => [...new Map(xs.map((x) => [pairKey(x.person, x.slot), { person: x.person, slot: x.slot }])).values()];
 
 	const rejectedFixed: BuiltProblem['rejectedFixed'] = [];
@@ -321,11 +400,24 @@ export function buildProblem(people: readonly SideProfile[], slots: readonly Sid
 	const forbiddenKeys = new Set(forbidden.map((x) => pairKey(x.person, x.slot)));
 	const fixed: PairRef[] = [];
 	for (const f of dedupe(opts.fixed ?? [])) {
-		const key = pairKey(f.person, f.slot);
+		const broken = known(f) ? rule(f) : null;
 		if (!known(f)) rejectedFixed.push({ ...f, rule: 'unknown' });
-		else if (ruleOf.has(key)) rejectedFixed.push({ ...f, rule: ruleOf.get(key)! });
-		else if (!forbiddenKeys.has(key)) fixed.push(f); // forbidding wins over fixing: the later, stricter choice
+		else if (broken) rejectedFixed.push({ ...f, rule: broken });
+		else if (!forbiddenKeys.has(pairKey(f.person, f.slot))) fixed.push(f); // forbidding wins over fixing: the later, stricter choice
 	}
+	const cache = new Map<string, Criterion[]>();
+	const criteria: CriteriaLookup = {
+		get(key) {
+			const hit = cache.get(key);
+			if (hit) return hit;
+			const [person, slot] = key.split('\u0000');
+			const ref = { person, slot };
+			if (!known(ref) || rule(ref)) return undefined;
+			const list = evaluate(pp[personAt.get(person)!], ps[slotAt.get(slot)!], settings, true).criteria;
+			cache.set(key, list);
+			return list;
+		}
+	};
 	const problem: Problem = {
 		people: people.map((p) => ({ id: p.id, capacity: p.capacity ?? 1, ...(p.groups ? { groups: p.groups } : {}) })),
 		slots: slots.map((s) => ({ id: s.id, capacity: s.capacity ?? 1 })),
@@ -334,5 +426,5 @@ export function buildProblem(people: readonly SideProfile[], slots: readonly Sid
 		fixed,
 		forbidden: forbidden.filter(known)
 	};
-	return { problem, criteria: criteriaOf, excludedBy, rejectedFixed, rejectedForbidden: forbidden.filter((x) => !known(x)) };
+	return { problem, criteria, excludedBy, rejectedFixed, rejectedForbidden: forbidden.filter((x) => !known(x)) };
 }
