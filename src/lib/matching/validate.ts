@@ -229,22 +229,27 @@ export function compile(problem: Problem): Compiled {
 		pairStart[p + 1]++;
 	}
 	for (let p = 0; p < P; p++) pairStart[p + 1] += pairStart[p];
-	// CSR by person; within a person by slot index (a sort key slot * N + pair index).
+	// CSR by person, within a person by slot index, by two stable counting
+	// sorts (by slot, then by person): linear, no comparisons.
+	const slotStart = new Int32Array(S + 1);
+	for (let i = 0; i < N; i++) slotStart[ps[i] + 1]++;
+	for (let s = 0; s < S; s++) slotStart[s + 1] += slotStart[s];
+	const bySlot = new Int32Array(N);
+	for (let i = 0; i < N; i++) bySlot[slotStart[ps[i]]++] = i;
 	const fill = pairStart.slice(0, P);
-	const keys = new Float64Array(N);
-	for (let i = 0; i < N; i++) keys[fill[pp[i]]++] = ps[i] * N + i;
-	for (let p = 0; p < P; p++) if (pairStart[p + 1] - pairStart[p] > 1) keys.subarray(pairStart[p], pairStart[p + 1]).sort();
-	const pairSlot = new Int32Array(N);
 	const pairIndex = new Int32Array(N);
+	for (let j = 0; j < N; j++) {
+		const i = bySlot[j];
+		pairIndex[fill[pp[i]]++] = i;
+	}
+	const pairSlot = new Int32Array(N);
 	const digits = resolutionDigits(maxAbs, P + S + 2);
 	const pairWeight = new Float64Array(N);
 	for (let p = 0; p < P; p++) {
 		for (let k = pairStart[p]; k < pairStart[p + 1]; k++) {
-			const key = keys[k];
-			const i = key % N;
-			const s = (key - i) / N;
+			const i = pairIndex[k];
+			const s = ps[i];
 			pairSlot[k] = s;
-			pairIndex[k] = i;
 			pairWeight[k] = quantise(scores[i], digits);
 			if (k > pairStart[p] && pairSlot[k - 1] === s)
 				throw new ProblemError(
