@@ -25,6 +25,9 @@ import type { RegisterByOfficeInput, RegisterSelfInput, VettingInput } from './s
 /** Days before a criminal-record certificate expires when the office is warned. */
 export const EXPIRY_WARNING_DAYS = 60;
 
+/** A guardian's current wards (guardianships not ended), as a column of a select on `guardians`. */
+export const currentWards = () => sql<number>`(select count(*) from ${guardianships} g where g.guardian_id = ${guardians.id} and g.ended_at is null)`.mapWith(Number);
+
 export const guardianNotFound = () => new Refusal(404, 'guardianship_guardian_not_found');
 
 /** One audit entry; `resourceType` is `guardian` (a guardian's record) or `guardianship` (a child's). */
@@ -179,7 +182,7 @@ export async function listGuardians(ctx: Ctx): Promise<GuardianListItem[]> {
 			email: users.email,
 			status: guardians.status,
 			registeredAt: guardians.registeredAt,
-			children: sql<number>`(select count(*) from ${guardianships} g where g.guardian_id = ${guardians.id} and g.ended_at is null)`.mapWith(Number)
+			children: currentWards()
 		})
 		.from(guardians)
 		.innerJoin(users, eq(users.id, guardians.userId))

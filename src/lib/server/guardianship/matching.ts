@@ -25,7 +25,7 @@ import { buildProblem, pairKey, type Criterion, type HardRule, type SideProfile 
 import { guardianshipProgramme, requireProgramme, type Programme } from '../matching/programmes.ts';
 import { ageOn, cityToday, isMinorOn, type Ymd } from './age.ts';
 import { assignGuardian } from './assign.ts';
-import { vettingState } from './guardians.ts';
+import { currentWards, vettingState } from './guardians.ts';
 
 /** At most this many children a guardian takes (the database's check, decision 016). */
 export const GUARDIAN_CAPACITY = 3;
@@ -125,7 +125,7 @@ async function loadGuardians(ctx: Ctx, today: Ymd): Promise<(GuardianSide & Side
 			neighbourhood: neighbourhoods.name,
 			lat: neighbourhoods.latitude,
 			lon: neighbourhoods.longitude,
-			children: sql<number>`(select count(*) from ${guardianships} g where g.guardian_id = ${guardians.id} and g.ended_at is null)`.mapWith(Number)
+			children: currentWards()
 		})
 		.from(guardians)
 		.innerJoin(users, eq(users.id, guardians.userId))

@@ -26,7 +26,7 @@ import { guardians, guardianships, guardianVetting, guardianVisits, people, tran
 import type { GuardianStatus, VisitKind } from '../db/schema/index.ts';
 import { Refusal, isUuid } from '../organisations/errors.ts';
 import { addDays, addMonths, ageOn, cityToday, daysBetween, eighteenthBirthday, isMinorOn, turns18Within, type Ymd } from './age.ts';
-import { audit, actorId, EXPIRY_WARNING_DAYS, requireOffice } from './guardians.ts';
+import { audit, actorId, currentWards, EXPIRY_WARNING_DAYS, requireOffice } from './guardians.ts';
 import type { TransitionPlanInput } from './schemas.ts';
 
 export const OVERDUE_DAYS = 30;
@@ -110,7 +110,7 @@ export async function monitoring(ctx: Ctx, now: Date = new Date()): Promise<Moni
 			name: users.displayName,
 			status: guardians.status,
 			expiresOn: guardianVetting.expiresOn,
-			children: sql<number>`(select count(*) from ${guardianships} g where g.guardian_id = ${guardians.id} and g.ended_at is null)`.mapWith(Number)
+			children: currentWards()
 		})
 		.from(guardianVetting)
 		.innerJoin(guardians, eq(guardians.id, guardianVetting.guardianId))
