@@ -234,3 +234,15 @@ describe('fairnessReport', () => {
 		expect(lang.groups[1].scores?.median).toBe(10);
 	});
 });
+
+describe('select', () => {
+	it('finds the k-th smallest, ties and all', async () => {
+		const { select } = await import('./solve.ts');
+		for (let seed = 1; seed < 200; seed++) {
+			const len = 1 + (seed % 37);
+			const values = Array.from({ length: len }, (_, i) => ((i * 7919 + seed * 104729) % 13) - 6);
+			const sorted = [...values].sort((a, b) => a - b);
+			for (let k = 0; k < len; k++) expect(select(Float64Array.from(values), len, k)).toBe(sorted[k]);
+		}
+	});
+});

@@ -88,6 +88,40 @@ function solvePriced(
 }
 
 /**
+ * The k-th smallest of a[0..len) (0-based), by quickselect with a
+ * median-of-three pivot; reorders a. Linear on average, where a sort is
+ * n log n: the short list picks a threshold in every person's and slot's list.
+ */
+export function select(a: Float64Array, len: number, k: number): number {
+	let lo = 0;
+	let hi = len - 1;
+	while (hi > lo) {
+		const mid = (lo + hi) >> 1;
+		const x = a[lo];
+		const y = a[mid];
+		const z = a[hi];
+		const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+		let i = lo;
+		let j = hi;
+		while (i <= j) {
+			while (a[i] < pivot) i++;
+			while (a[j] > pivot) j--;
+			if (i <= j) {
+				const t = a[i];
+				a[i] = a[j];
+				a[j] = t;
+				i++;
+				j--;
+			}
+		}
+		if (k <= j) hi = j;
+		else if (k >= i) lo = i;
+		else return a[k];
+	}
+	return a[k];
+}
+
+/**
  * The pairs to start from: each person's best few (by score) and each
  * slot's best few for its capacity. Pricing adds any other pair that could
  * improve the answer, so this only decides how fast, never what.
@@ -104,10 +138,8 @@ export function shortlist(c: Compiled): Uint8Array {
 			return;
 		}
 		if (buf.length < len) buf = new Float64Array(len * 2);
-		const view = buf.subarray(0, len);
-		for (let i = 0; i < len; i++) view[i] = -pairWeight[ks[from + i]];
-		view.sort();
-		const threshold = -view[want - 1];
+		for (let i = 0; i < len; i++) buf[i] = -pairWeight[ks[from + i]];
+		const threshold = -select(buf, len, want - 1);
 		for (let i = from; i < to; i++) if (pairWeight[ks[i]] >= threshold) keep[ks[i]] = 1;
 	};
 	const openPairs = new Int32Array(N);
