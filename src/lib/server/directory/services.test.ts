@@ -140,8 +140,8 @@ describe('service use cases', () => {
 	});
 
 	it('keeps locations to the organisation, and items to their service', async () => {
-		const { id: locA } = await createLocation(memberA, orgA, { formId: randomUUID(), location: (newLocationForm.parse({ formId: randomUUID(), name_en: 'Centre', address1: 'Via Roma 1' }) as { location: never }).location });
-		const { id: locB } = await createLocation(memberB, orgB, { formId: randomUUID(), location: (newLocationForm.parse({ formId: randomUUID(), address1: 'Via B 2' }) as { location: never }).location });
+		const { id: locA } = await createLocation(memberA, orgA, { formId: randomUUID(), location: newLocationForm.parse({ formId: randomUUID(), name_en: 'Centre', address1: 'Via Roma 1' }).location });
+		const { id: locB } = await createLocation(memberB, orgB, { formId: randomUUID(), location: newLocationForm.parse({ formId: randomUUID(), address1: 'Via B 2' }).location });
 		const { id } = await createService(memberA, orgA, { formId: randomUUID(), service: input({ locationIds: [locA] }) });
 		const err = await refusal(updateService(memberA, orgA, id, { version: 1, service: input({ locationIds: [locA, locB] }) }));
 		expect(err.key).toBe('directory_location_not_ours');
