@@ -40,7 +40,8 @@ const requestContext: Handle = async ({ event, resolve }) => {
 
 const locale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+		// Kit 3 types the request as read-only; paraglide's middleware hands back the one to use.
+		(event as { request: Request }).request = request;
 		event.locals.locale = locale;
 		return resolve(event, {
 			transformPageChunk: ({ html }) =>
@@ -85,10 +86,12 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 export const handle = sequence(requestContext, securityHeaders, locale, session);
 
 export const handleError: HandleServerError = (input) => {
-	const { error, event, status } = input;
+	const { error, event } = input;
 	const requestId = event.locals.requestId;
 	// Kit 3 also calls this for `error(status, message)` thrown on purpose: keep that message.
-	if ((input as { kind?: string }).kind === 'app') return { ...(error as App.Error), requestId };
+	if (input.kind === 'app') return { ...input.error, requestId };
+	// Kit 3 passes no `status`: an error of our code (or below it) is a 500; Kit's own carry theirs.
+	const status = input.kind === 'unknown' ? 500 : input.error.status;
 	if (status >= 500) {
 		(event.locals.log ?? log).error({ err: error, route: event.route.id }, 'unhandled error');
 	}
