@@ -83,7 +83,6 @@ export function parseProblem(input: unknown): Problem {
 		return { id: id(s.id, `${path}.id`), capacity: capacity(s.capacity, `${path}.capacity`) };
 	});
 	const rawPairs = list(input.pairs, 'pairs');
-	const pairs: Pair[] = new Array(rawPairs.length);
 	for (let i = 0; i < rawPairs.length; i++) {
 		const p = rawPairs[i];
 		// The happy path builds no strings: five million pairs are read here.
@@ -99,7 +98,6 @@ export function parseProblem(input: unknown): Problem {
 			Number.isFinite(p.score) &&
 			Math.abs(p.score) <= MAX_ABS_SCORE
 		) {
-			pairs[i] = p as unknown as Pair; // checked above; extra fields are ignored
 			continue;
 		}
 		const path = `pairs[${i}]`;
@@ -124,6 +122,8 @@ export function parseProblem(input: unknown): Problem {
 			if (!isObject(r)) throw new ProblemError('bad-shape', `${path} must be an object with person and slot`, path);
 			return { person: id(r.person, `${path}.person`), slot: id(r.slot, `${path}.slot`) };
 		});
+	// Every pair is checked: the list is taken as it is (five million pairs need no copy; extra fields are ignored).
+	const pairs = rawPairs as Pair[];
 	const problem: Problem = { people, slots, pairs, objective, fixed: refs('fixed'), forbidden: refs('forbidden') };
 	compile(problem); // the rules that need the whole problem; cached for solve()
 	return problem;
