@@ -125,6 +125,10 @@ describe('solve', () => {
 		};
 		expect(chosen(fine)).toEqual(['a>x']);
 		expect(solve(fine).certificate.resolution).toBe(1e-6);
+		// Scores in halves are compared in tenths: as fine as they need, no finer.
+		const halves: Problem = { ...fine, pairs: pairs([['a', 'x', 12.5], ['b', 'x', 12]]) };
+		expect(solve(halves).certificate.resolution).toBe(0.1);
+		expect(solve({ ...fine, pairs: pairs([['a', 'x', 0.1 + 0.2], ['b', 'x', 0.3]]) }).certificate.resolution).toBe(0.1);
 		const big: Problem = { ...fine, pairs: pairs([['a', 'x', 1e9], ['b', 'x', 999_999_000]]) };
 		const r = solve(big);
 		expect(r.assignments.map((a) => a.person)).toEqual(['a']);

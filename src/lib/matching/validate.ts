@@ -160,15 +160,26 @@ export const FORBIDDEN = 2;
 const cache = new WeakMap<Problem, Compiled>();
 
 /**
- * The number of decimal digits the scores are compared at: 6, or fewer when
- * the largest score would overflow the solver's exact integer arithmetic
- * (costs are multiplied by the number of nodes, and prices stay below 2^53).
+ * The number of decimal digits the scores are compared at: as many as the
+ * scores use (12.5 needs 1, 0.25 needs 2; a score like 0.1 + 0.2 counts as
+ * 0.3), at most 6, and fewer when the largest score would overflow the
+ * solver's exact integer arithmetic (costs are multiplied by the number of
+ * nodes, and prices stay below 2^53). Fewer digits mean fewer scaling phases.
  */
-export function resolutionDigits(maxAbsScore: number, nodes: number): number {
+export function resolutionDigits(maxAbsScore: number, nodes: number, scores?: ArrayLike<number>): number {
 	const limit = 2 ** 53 / ((nodes + 1) * 2 ** 14);
 	let d = MAX_DIGITS;
 	while (d > -9 && maxAbsScore * 10 ** d > limit) d--;
-	return d;
+	if (!scores || d <= 0) return d;
+	let used = 0;
+	for (let i = 0; i < scores.length && used < d; i++) {
+		while (used < d) {
+			const x = scores[i] * 10 ** used;
+			if (Math.abs(x - Math.round(x)) <= 1e-9 * Math.max(1, Math.abs(x))) break;
+			used++;
+		}
+	}
+	return used;
 }
 
 export function quantise(score: number, digits: number): number {
@@ -243,7 +254,7 @@ export function compile(problem: Problem): Compiled {
 		pairIndex[fill[pp[i]]++] = i;
 	}
 	const pairSlot = new Int32Array(N);
-	const digits = resolutionDigits(maxAbs, P + S + 2);
+	const digits = resolutionDigits(maxAbs, P + S + 2, scores);
 	const pairWeight = new Float64Array(N);
 	for (let p = 0; p < P; p++) {
 		for (let k = pairStart[p]; k < pairStart[p + 1]; k++) {
