@@ -72,7 +72,7 @@ function solvePriced(
 	};
 
 	let net = buildNetwork(c, weight, include, unmatchedCapacity);
-	const K = net.n + 1;
+	const K = net.K;
 	let state = minCostFlow(net, { trace: report(net) });
 	for (;;) {
 		const pi = exactPotentials(net, state.price);
