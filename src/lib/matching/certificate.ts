@@ -14,7 +14,7 @@
  * proven optimal when this bound equals its total score: the gap is 0. All of
  * it is integer arithmetic in units of the resolution, so "equals" is exact.
  */
-import { compile, FIXED, FORBIDDEN, quantise, unquantise, type Compiled } from './validate.ts';
+import { compile, FIXED, FORBIDDEN, pairAt, quantise, unquantise, type Compiled } from './validate.ts';
 import type { Potentials, Problem, Result } from './types.ts';
 
 /** The bound in whole units of the resolution, without the fixed pairs. */
@@ -77,8 +77,7 @@ function checkPotentials(pot: Potentials | undefined, c: Compiled, name: string,
 export function verifyCertificate(problem: Problem, result: Result): Verdict {
 	const c = compile(problem);
 	const problems: string[] = [];
-	const personIdx = new Map(problem.people.map((p, i) => [p.id, i]));
-	const slotIdx = new Map(problem.slots.map((s, i) => [s.id, i]));
+	const { personIdx, slotIdx } = c;
 	const usedP = new Int32Array(c.P);
 	const usedS = new Int32Array(c.S);
 	const chosen = new Uint8Array(c.pairSlot.length);
@@ -90,8 +89,7 @@ export function verifyCertificate(problem: Problem, result: Result): Verdict {
 			problems.push(`unknown pair ${a.person}–${a.slot}`);
 			continue;
 		}
-		let k = -1;
-		for (let j = c.pairStart[p]; j < c.pairStart[p + 1]; j++) if (c.pairSlot[j] === s) k = j;
+		const k = pairAt(c.pairStart, c.pairSlot, p, s);
 		if (k < 0) problems.push(`${a.person}–${a.slot} is not an allowed pair`);
 		else if (c.pairState[k] === FORBIDDEN) problems.push(`${a.person}–${a.slot} is forbidden`);
 		else if (chosen[k]++) problems.push(`${a.person}–${a.slot} is assigned twice`);

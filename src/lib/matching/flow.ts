@@ -67,11 +67,10 @@ export function buildNetwork(c: Compiled, weight: Float64Array | number, include
 	const T = U + 1;
 	const n = T + 1;
 	const deg = new Int32Array(n + 1);
-	const open = include;
 	for (let p = 0; p < P; p++) {
 		deg[p] += 1; // p → U
 		for (let k = pairStart[p]; k < pairStart[p + 1]; k++)
-			if (open[k]) {
+			if (include[k]) {
 				deg[p]++;
 				deg[P + pairSlot[k]]++;
 			}
@@ -112,7 +111,7 @@ export function buildNetwork(c: Compiled, weight: Float64Array | number, include
 	for (let s = 0; s < S; s++) arc(P + s, T, c.slotFree[s], 0);
 	for (let p = 0; p < P; p++)
 		for (let k = pairStart[p]; k < pairStart[p + 1]; k++)
-			if (open[k]) pairArc[k] = arc(p, P + pairSlot[k], 1, typeof weight === 'number' ? -weight : -weight[k]);
+			if (include[k]) pairArc[k] = arc(p, P + pairSlot[k], 1, typeof weight === 'number' ? -weight : -weight[k]);
 	for (let p = 0; p < P; p++) arc(p, direct ? T : U, c.personFree[p], 0);
 	const supply = new Float64Array(n);
 	for (let p = 0; p < P; p++) supply[p] = c.personFree[p];
@@ -127,8 +126,6 @@ export interface PhaseTrace {
 	relabels: number;
 	updates: number;
 	updateMs: number;
-	/** Arcs scanned by the relabels of people, slots and the other nodes. */
-	scanned: number[];
 }
 
 /**
@@ -257,7 +254,6 @@ export function minCostFlow(net: Network, options: FlowOptions = {}): FlowState 
 		let pushes = 0;
 		let relabels = 0;
 		let updates = 0;
-		const scanned = [0, 0, 0];
 		// Refine(eps): saturate every arc with a negative reduced cost (a forward
 		// arc, or the reverse of one: then the forward arc is emptied), in one
 		// pass over the forward arcs that also sums the excesses.
@@ -336,9 +332,6 @@ export function minCostFlow(net: Network, options: FlowOptions = {}): FlowState 
 					// A node with many arcs (the sink) usually has several made admissible at once: use them all.
 					if (end - first[v] > 64) a = first[v];
 					relabels++;
-					if (v < net.P) scanned[0] += end - first[v];
-					else if (v < net.U) scanned[1] += end - first[v];
-					else scanned[2] += end - first[v];
 					sinceUpdate++;
 				}
 				const w = head[a];
@@ -362,7 +355,7 @@ export function minCostFlow(net: Network, options: FlowOptions = {}): FlowState 
 			price[v] = pv;
 			current[v] = a;
 		}
-		trace?.({ eps, ms: performance.now() - t0, pushes, relabels, updates, updateMs, scanned });
+		trace?.({ eps, ms: performance.now() - t0, pushes, relabels, updates, updateMs });
 		if (eps <= stopAt) break;
 	}
 	return { price, eps };

@@ -57,10 +57,9 @@ function solvePriced(
 				const w = typeof weight === 'number' ? weight : weight[k];
 				const rc = -w + pp - pi[P + pairSlot[k]];
 				if (rc < 0) violated++;
-				if (rc < margin) include[k] = 2;
+				if (rc < margin) include[k] = 1;
 			}
 		}
-		for (let k = 0; k < include.length; k++) if (include[k] === 2) include[k] = 1;
 		return violated;
 	};
 	const grow = (net: Network) => {

@@ -133,6 +133,9 @@ export function parseProblem(input: unknown): Problem {
 export interface Compiled {
 	P: number;
 	S: number;
+	/** Index of each person's and slot's id. */
+	personIdx: Map<string, number>;
+	slotIdx: Map<string, number>;
 	personCap: Int32Array;
 	slotCap: Int32Array;
 	/** Capacities left after the fixed pairs. */
@@ -158,6 +161,19 @@ export const FIXED = 1;
 export const FORBIDDEN = 2;
 
 const cache = new WeakMap<Problem, Compiled>();
+
+/** The compiled index of the pair of person p and slot s (binary search in p's pairs, which are in slot order), or -1. */
+export function pairAt(pairStart: Int32Array, pairSlot: Int32Array, p: number, s: number): number {
+	let lo = pairStart[p];
+	let hi = pairStart[p + 1] - 1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (pairSlot[mid] === s) return mid;
+		if (pairSlot[mid] < s) lo = mid + 1;
+		else hi = mid - 1;
+	}
+	return -1;
+}
 
 /**
  * The number of decimal digits the scores are compared at: as many as the
@@ -275,15 +291,7 @@ export function compile(problem: Problem): Compiled {
 		if (p === undefined) throw new ProblemError('unknown-id', `${path}.person names ${show(ref.person)}, who is not among the people`, `${path}.person`);
 		const s = slotIdx.get(ref.slot);
 		if (s === undefined) throw new ProblemError('unknown-id', `${path}.slot names ${show(ref.slot)}, which is not among the slots`, `${path}.slot`);
-		let lo = pairStart[p];
-		let hi = pairStart[p + 1] - 1;
-		while (lo <= hi) {
-			const mid = (lo + hi) >> 1;
-			if (pairSlot[mid] === s) return mid;
-			if (pairSlot[mid] < s) lo = mid + 1;
-			else hi = mid - 1;
-		}
-		return -1;
+		return pairAt(pairStart, pairSlot, p, s);
 	};
 	const pairState = new Uint8Array(N);
 	const fixedAt = new Map<number, number>();
@@ -324,6 +332,8 @@ export function compile(problem: Problem): Compiled {
 	const compiled: Compiled = {
 		P,
 		S,
+		personIdx,
+		slotIdx,
 		personCap,
 		slotCap,
 		personFree,
