@@ -80,6 +80,10 @@ export interface MatchingRun {
 	fairness: FairnessReport | null;
 }
 
+/** A child's or guardian's neighbourhood and its centre, from a left join on neighbourhoods. */
+const place = { neighbourhood: neighbourhoods.name, lat: neighbourhoods.latitude, lon: neighbourhoods.longitude };
+const locationOf = (r: { lat: number | null; lon: number | null }) => (r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null);
+
 async function loadChildren(ctx: Ctx, today: Ymd): Promise<(ChildSide & SideProfile)[]> {
 	const rows = await ctx.db
 		.select({
@@ -87,9 +91,7 @@ async function loadChildren(ctx: Ctx, today: Ymd): Promise<(ChildSide & SideProf
 			name: people.preferredName,
 			birthDate: people.birthDate,
 			languages: people.languages,
-			neighbourhood: neighbourhoods.name,
-			lat: neighbourhoods.latitude,
-			lon: neighbourhoods.longitude
+			...place
 		})
 		.from(people)
 		.leftJoin(neighbourhoods, eq(neighbourhoods.id, people.neighbourhoodId))
@@ -109,7 +111,7 @@ async function loadChildren(ctx: Ctx, today: Ymd): Promise<(ChildSide & SideProf
 			age: ageOn(r.birthDate, today),
 			languages: r.languages,
 			neighbourhood: r.neighbourhood,
-			location: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
+			location: locationOf(r),
 			involvesChildren: true,
 			// The fairness report's groups; a missing one is counted by the engine as "not recorded".
 			groups: { ...(r.languages[0] ? { language: r.languages[0] } : {}), ...(r.neighbourhood ? { neighbourhood: r.neighbourhood } : {}) }
@@ -122,9 +124,7 @@ async function loadGuardians(ctx: Ctx, today: Ymd): Promise<(GuardianSide & Side
 			id: guardians.id,
 			name: users.displayName,
 			languages: guardians.languages,
-			neighbourhood: neighbourhoods.name,
-			lat: neighbourhoods.latitude,
-			lon: neighbourhoods.longitude,
+			...place,
 			children: currentWards()
 		})
 		.from(guardians)
@@ -136,13 +136,11 @@ async function loadGuardians(ctx: Ctx, today: Ymd): Promise<(GuardianSide & Side
 	const vetting = ids.length
 		? await ctx.db.select({ guardianId: guardianVetting.guardianId, step: guardianVetting.step, expiresOn: guardianVetting.expiresOn }).from(guardianVetting).where(inArray(guardianVetting.guardianId, ids))
 		: [];
+	const stepsOf = Map.groupBy(vetting, (v) => v.guardianId);
 	const out: (GuardianSide & SideProfile)[] = [];
 	for (const r of rows) {
 		const free = GUARDIAN_CAPACITY - r.children;
-		const state = vettingState(
-			vetting.filter((v) => v.guardianId === r.id),
-			today
-		);
+		const state = vettingState(stepsOf.get(r.id) ?? [], today);
 		if (free <= 0 || !state.valid || !state.expiresOn) continue;
 		out.push({
 			id: r.id,
@@ -152,7 +150,7 @@ async function loadGuardians(ctx: Ctx, today: Ymd): Promise<(GuardianSide & Side
 			free,
 			certificateUntil: state.expiresOn,
 			capacity: free,
-			location: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
+			location: locationOf(r),
 			safeguardingUntil: state.expiresOn
 		});
 	}
