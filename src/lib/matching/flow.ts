@@ -18,6 +18,7 @@
  * potentials for the unmultiplied costs under which no residual arc has a
  * negative reduced cost: the dual certificate (certificate.ts).
  */
+import { carve } from './arena.ts';
 import type { Compiled } from './validate.ts';
 
 export interface Network {
@@ -78,16 +79,22 @@ export function buildNetwork(c: Compiled, weight: Float64Array | number, include
 	for (let s = 0; s < S; s++) deg[P + s] += 1; // s → T
 	deg[U] = direct ? 1 : P + 1;
 	deg[T] = direct ? S + P + 1 : S + 1;
-	const first = new Int32Array(n + 1);
+	let m = 0;
+	for (let v = 0; v < n; v++) m += deg[v];
+	const { first, head, mate, cap, cap0, cost, total, supply, pairArc } = carve({
+		first: ['i32', n + 1],
+		head: ['i32', m],
+		mate: ['i32', m],
+		cap: ['f64', m],
+		cap0: ['f64', m],
+		cost: ['f64', m],
+		total: ['f64', m],
+		supply: ['f64', n],
+		pairArc: ['i32', pairSlot.length]
+	});
 	for (let v = 0; v < n; v++) first[v + 1] = first[v] + deg[v];
-	const m = first[n];
-	const head = new Int32Array(m);
-	const mate = new Int32Array(m);
-	const cap = new Float64Array(m);
-	const cost = new Float64Array(m);
-	const total = new Float64Array(m);
 	const pos = first.slice(0, n);
-	const pairArc = new Int32Array(pairSlot.length).fill(-1);
+	pairArc.fill(-1);
 	const arc = (from: number, to: number, capacity: number, c0: number): number => {
 		const a = pos[from]++;
 		const b = pos[to]++;
@@ -113,10 +120,10 @@ export function buildNetwork(c: Compiled, weight: Float64Array | number, include
 		for (let k = pairStart[p]; k < pairStart[p + 1]; k++)
 			if (include[k]) pairArc[k] = arc(p, P + pairSlot[k], 1, typeof weight === 'number' ? -weight : -weight[k]);
 	for (let p = 0; p < P; p++) arc(p, direct ? T : U, c.personFree[p], 0);
-	const supply = new Float64Array(n);
+	cap0.set(cap);
 	for (let p = 0; p < P; p++) supply[p] = c.personFree[p];
 	supply[T] = -totalSupply;
-	return { n, P, S, U, T, first, head, mate, cap, cap0: cap.slice(), total, cost, supply, pairArc, overflowArc, direct, K: 2 * Math.min(P, S) + 5 };
+	return { n, P, S, U, T, first, head, mate, cap, cap0, total, cost, supply, pairArc, overflowArc, direct, K: 2 * Math.min(P, S) + 5 };
 }
 
 export interface PhaseTrace {
@@ -198,7 +205,13 @@ export function minCostFlow(net: Network, options: FlowOptions = {}): FlowState 
 	const { trace, alpha = 16, stopAt = 1 } = options;
 	const { n, first, head, mate, cap, cap0, cost: cost0, K } = net;
 	const m = head.length;
-	const cost = new Float64Array(m);
+	const { cost, excess, current, queue, queued } = carve({
+		cost: ['f64', m],
+		excess: ['f64', n],
+		current: ['i32', n],
+		queue: ['i32', n],
+		queued: ['u8', n]
+	});
 	let maxCost = 0;
 	for (let a = 0; a < m; a++) {
 		cost[a] = cost0[a] * K;
@@ -233,10 +246,6 @@ export function minCostFlow(net: Network, options: FlowOptions = {}): FlowState 
 			price[v] = best;
 		}
 	}
-	const excess = new Float64Array(n);
-	const current = new Int32Array(n);
-	const queue = new Int32Array(n);
-	const queued = new Uint8Array(n);
 	const update = priceUpdater(net, cost, price, excess);
 	const updateEvery = Math.max(64, n >> 1);
 	let eps = maxCost;

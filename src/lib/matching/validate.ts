@@ -9,6 +9,7 @@
  * allow it, see `quantum`): the engine is exact for the scores rounded to that
  * resolution, and says which resolution it used.
  */
+import { carve } from './arena.ts';
 import { ProblemError, type Objective, type Pair, type PairRef, type Person, type Problem, type Slot } from './types.ts';
 
 export const MAX_CAPACITY = 1_000_000;
@@ -230,13 +231,20 @@ export function compile(problem: Problem): Compiled {
 	for (let i = 0; i < S; i++) slotCap[i] = capacity(problem.slots[i].capacity, `slots[${i}].capacity`);
 
 	const N = problem.pairs.length;
+	const { pairStart, pairSlot, pairIndex, pairWeight, pairState } = carve({
+		pairStart: ['i32', P + 1],
+		pairSlot: ['i32', N],
+		pairIndex: ['i32', N],
+		pairWeight: ['f64', N],
+		pairState: ['u8', N]
+	});
 	const pp = new Int32Array(N);
-	const ps = new Int32Array(N);
-	const scores = new Float64Array(N);
-	const pairStart = new Int32Array(P + 1);
+	// First in input order: pairSlot and pairWeight hold each pair's slot and raw score.
 	let maxAbs = 0;
 	let lastPerson: string | undefined;
 	let lastIdx: number | undefined;
+	// Whether the pairs already come in CSR order (by person, then by slot, no repeats), as files usually do.
+	let ordered = true;
 	for (let i = 0; i < N; i++) {
 		const pair = problem.pairs[i];
 		// Pairs usually come grouped by person: compare with the last one before hashing.
@@ -250,40 +258,46 @@ export function compile(problem: Problem): Compiled {
 		if (typeof score !== 'number' || !Number.isFinite(score) || Math.abs(score) > MAX_ABS_SCORE)
 			throw new ProblemError('bad-score', `pairs[${i}].score must be a finite number between -1e9 and 1e9, not ${show(score)}`, `pairs[${i}].score`);
 		if (Math.abs(score) > maxAbs) maxAbs = Math.abs(score);
-		scores[i] = score;
+		if (i > 0 && (p < pp[i - 1] || (p === pp[i - 1] && s <= pairSlot[i - 1]))) ordered = false;
+		pairWeight[i] = score;
 		pp[i] = p;
-		ps[i] = s;
+		pairSlot[i] = s;
 		pairStart[p + 1]++;
 	}
 	for (let p = 0; p < P; p++) pairStart[p + 1] += pairStart[p];
-	// CSR by person, within a person by slot index, by two stable counting
-	// sorts (by slot, then by person): linear, no comparisons.
-	const slotStart = new Int32Array(S + 1);
-	for (let i = 0; i < N; i++) slotStart[ps[i] + 1]++;
-	for (let s = 0; s < S; s++) slotStart[s + 1] += slotStart[s];
-	const bySlot = new Int32Array(N);
-	for (let i = 0; i < N; i++) bySlot[slotStart[ps[i]]++] = i;
-	const fill = pairStart.slice(0, P);
-	const pairIndex = new Int32Array(N);
-	for (let j = 0; j < N; j++) {
-		const i = bySlot[j];
-		pairIndex[fill[pp[i]]++] = i;
-	}
-	const pairSlot = new Int32Array(N);
-	const digits = resolutionDigits(maxAbs, P + S + 2, scores);
-	const pairWeight = new Float64Array(N);
-	for (let p = 0; p < P; p++) {
-		for (let k = pairStart[p]; k < pairStart[p + 1]; k++) {
-			const i = pairIndex[k];
-			const s = ps[i];
-			pairSlot[k] = s;
-			pairWeight[k] = quantise(scores[i], digits);
-			if (k > pairStart[p] && pairSlot[k - 1] === s)
-				throw new ProblemError(
-					'duplicate-pair',
-					`pairs[${pairIndex[k - 1]}] and pairs[${i}] both pair ${show(problem.people[p].id)} with ${show(problem.slots[s].id)}`,
-					`pairs[${i}]`
-				);
+	const digits = resolutionDigits(maxAbs, P + S + 2, pairWeight);
+	if (ordered) {
+		for (let k = 0; k < N; k++) {
+			pairIndex[k] = k;
+			pairWeight[k] = quantise(pairWeight[k], digits);
+		}
+	} else {
+		// CSR by person, within a person by slot index, by two stable counting
+		// sorts (by slot, then by person): linear, no comparisons.
+		const { ps, scores, bySlot, slotStart } = carve({ ps: ['i32', N], scores: ['f64', N], bySlot: ['i32', N], slotStart: ['i32', S + 1] });
+		ps.set(pairSlot);
+		scores.set(pairWeight);
+		for (let i = 0; i < N; i++) slotStart[ps[i] + 1]++;
+		for (let s = 0; s < S; s++) slotStart[s + 1] += slotStart[s];
+		for (let i = 0; i < N; i++) bySlot[slotStart[ps[i]]++] = i;
+		const fill = pairStart.slice(0, P);
+		for (let j = 0; j < N; j++) {
+			const i = bySlot[j];
+			pairIndex[fill[pp[i]]++] = i;
+		}
+		for (let p = 0; p < P; p++) {
+			for (let k = pairStart[p]; k < pairStart[p + 1]; k++) {
+				const i = pairIndex[k];
+				const s = ps[i];
+				pairSlot[k] = s;
+				pairWeight[k] = quantise(scores[i], digits);
+				if (k > pairStart[p] && pairSlot[k - 1] === s)
+					throw new ProblemError(
+						'duplicate-pair',
+						`pairs[${pairIndex[k - 1]}] and pairs[${i}] both pair ${show(problem.people[p].id)} with ${show(problem.slots[s].id)}`,
+						`pairs[${i}]`
+					);
+			}
 		}
 	}
 	const findPair = (ref: PairRef, path: string): number => {
@@ -293,7 +307,6 @@ export function compile(problem: Problem): Compiled {
 		if (s === undefined) throw new ProblemError('unknown-id', `${path}.slot names ${show(ref.slot)}, which is not among the slots`, `${path}.slot`);
 		return pairAt(pairStart, pairSlot, p, s);
 	};
-	const pairState = new Uint8Array(N);
 	const fixedAt = new Map<number, number>();
 	(problem.forbidden ?? []).forEach((ref, i) => {
 		const k = findPair(ref, `forbidden[${i}]`);
