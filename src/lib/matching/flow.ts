@@ -126,6 +126,12 @@ export function buildNetwork(c: Compiled, weight: Float64Array | number, include
 	return { n, P, S, U, T, first, head, mate, cap, cap0, total, cost, supply, pairArc, overflowArc, direct, K: 2 * Math.min(P, S) + 5 };
 }
 
+/** Whether compiled pair k is in the network and carries its unit of flow. */
+export function carriesFlow(net: Network, k: number): boolean {
+	const a = net.pairArc[k];
+	return a >= 0 && net.cap[a] === 0;
+}
+
 export interface PhaseTrace {
 	eps: number;
 	ms: number;
