@@ -364,6 +364,22 @@ export const rules = {
 	/** Change a programme's hard rules and weights. */
 	'matching.programme.edit': { personalData: true, allow: programmeStaff },
 
+	// Volunteering (issue 6). An 'organisation' resource is the organisation
+	// that posts the opportunity. A volunteer's own records need no role.
+	/** Open opportunities and the check of a certificate's code: public. */
+	'volunteering.view': { allow: () => true },
+	/** One's own volunteer profile, applications, shifts, hours and certificates. */
+	'volunteering.self': { allow: (a) => signedIn(a) },
+	/** Post and edit an organisation's opportunities and shifts; choose its screening steps. */
+	'volunteering.opportunity.manage': {
+		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator', 'volunteer_coordinator') || platform(a, 'admin')
+	},
+	/** An organisation's applicants and volunteers: screening, decisions, sign-up lists, hours to confirm. */
+	'volunteering.volunteers.manage': {
+		personalData: true,
+		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator', 'volunteer_coordinator') || platform(a, 'admin')
+	},
+
 	/** Statistics over folders, referrals and guardianship (cells under 5 suppressed). */
 	'support.stats.view': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator', 'guardianship_office') },
 

@@ -97,6 +97,7 @@ function resourceFor(action: Action, actor: Actor): Resource {
 	if (action === 'guardianship.visit') return { type: 'guardianship', guardianUserId: PERSON };
 	// The city's guardianship programme (other programmes: their own test below).
 	if (action.startsWith('matching.')) return { type: 'programme', kind: 'guardianship', organisationId: null };
+	if (action.startsWith('volunteering.')) return { type: 'organisation', id: ORG, verification: 'verified' };
 	return { type: 'platform' };
 }
 
@@ -156,6 +157,10 @@ const table: Record<Action, string> = {
 	'guardianship.visit':           'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    F    A',
 	'matching.run':                 'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    F    A',
 	'matching.programme.edit':      'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    F    A',
+	'volunteering.view':            'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'volunteering.self':            'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'volunteering.opportunity.manage': 'S  D    D    A    A    A    A    D    D    A    A    D    D    A    A    D    D    D    D    D',
+	'volunteering.volunteers.manage': 'S   D    D    F    A    F    A    D    D    F    A    D    D    F    A    D    D    D    D    D',
 	'support.stats.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    A    A'
 };
 

@@ -7,3 +7,4 @@ export * from './support.ts';
 export * from './referrals.ts';
 export * from './guardianship.ts';
 export * from './matching.ts';
+export * from './engagement.ts';

@@ -1,0 +1,76 @@
+/**
+ * What the volunteering use cases share: the audit entry, the policy gate
+ * (a refusal is audited and thrown), and loading an opportunity with the
+ * organisation the policy asks about. An id that is not a uuid, or names
+ * nothing, is the same 404 as one the actor may not see: forged ids learn
+ * nothing.
+ */
+import { eq } from 'drizzle-orm';
+import { actorId, type Ctx } from '../context.ts';
+import type { Tx } from '../db/index.ts';
+import { organisations, volunteerOpportunities } from '../db/schema/index.ts';
+import { record } from '../audit/index.ts';
+import { can, PolicyDenied, type Action, type Resource } from '../policy/index.ts';
+import { isUuid, Refusal } from '../organisations/errors.ts';
+
+export type EngagementResource = 'volunteer_opportunity' | 'volunteer_shift' | 'volunteer' | 'volunteer_application' | 'volunteer_hours' | 'volunteer_certificate';
+
+export async function audit(
+	ctx: Ctx,
+	tx: Tx,
+	action: string,
+	resourceType: EngagementResource,
+	resourceId: string | null,
+	outcome: 'done' | 'denied' = 'done',
+	details: Record<string, string | number | boolean | null> = {}
+) {
+	await record(tx, { actorId: actorId(ctx), action, resourceType, resourceId, outcome, ip: ctx.ip, requestId: ctx.requestId, details });
+}
+
+/** Asks the policy; a refusal is audited (when signed in) and thrown as PolicyDenied. */
+export async function requirePolicy(ctx: Ctx, action: Action, resource: Resource, auditAs: { type: EngagementResource; id: string | null }) {
+	const d = can(ctx.actor, action, resource);
+	if (d === 'allowed') return;
+	if (d === 'denied') await audit(ctx, ctx.db, action, auditAs.type, auditAs.id, 'denied');
+	throw new PolicyDenied(d, action);
+}
+
+/** The signed-in user's id; the route signs people in first, so this is a guard, not a flow. */
+export function me(ctx: Ctx): string {
+	const id = actorId(ctx);
+	if (!id) throw new PolicyDenied('sign_in_required', 'volunteering.self');
+	return id;
+}
+
+export const opportunityNotFound = () => new Refusal(404, 'engagement_opportunity_not_found');
+export const shiftNotFound = () => new Refusal(404, 'engagement_shift_not_found');
+
+export const orgResource = (organisationId: string): Resource => ({ type: 'organisation', id: organisationId });
+
+export interface OpportunityHead {
+	id: string;
+	organisationId: string;
+	organisationName: string;
+	status: 'draft' | 'open' | 'closed';
+	involvesVulnerable: boolean;
+	title: string;
+}
+
+/** An opportunity's id, organisation and status, or a 404 refusal. */
+export async function opportunityHead(tx: Tx, id: string): Promise<OpportunityHead> {
+	if (!isUuid(id)) throw opportunityNotFound();
+	const [o] = await tx
+		.select({
+			id: volunteerOpportunities.id,
+			organisationId: volunteerOpportunities.organisationId,
+			organisationName: organisations.name,
+			status: volunteerOpportunities.status,
+			involvesVulnerable: volunteerOpportunities.involvesVulnerable,
+			title: volunteerOpportunities.title
+		})
+		.from(volunteerOpportunities)
+		.innerJoin(organisations, eq(organisations.id, volunteerOpportunities.organisationId))
+		.where(eq(volunteerOpportunities.id, id));
+	if (!o) throw opportunityNotFound();
+	return o;
+}
