@@ -177,6 +177,10 @@ export const matrix: Record<string, RouteEntry> = {
 	'/account-deleted': { path: () => '/account-deleted', expect: everyone('ok') },
 	'/invitations/[token]': { path: (f) => `/invitations/${f.invitationToken}`, expect: everyone('ok') },
 	'/account': { path: () => '/account', expect: ownAccount },
+	// Volunteering certificates: one's own page; a code that is not one's own (here made up) is a 404; the check is public.
+	'/volunteer/certificate': { path: () => '/volunteer/certificate', expect: ownAccount },
+	'/volunteer/certificate/[code]': { path: () => '/volunteer/certificate/7KQ2-M9XD-4T', expect: byRole('notfound', 'signin') },
+	'/certificates': { path: () => '/certificates?code=7KQ2-M9XD-4T', expect: everyone('ok') },
 	'/account/security': { path: () => '/account/security', expect: ownAccount },
 	'/account/export': { path: () => '/account/export', expect: ownAccount },
 	// The download is a form post only.

@@ -22,6 +22,10 @@ import { applicants, apply, decide, myProfile, recordScreening, saveProfile, wit
 import { cancelSignup, myShifts, sendShiftReminders, signUp } from '../../src/lib/server/engagement/shifts.ts';
 import { logHours, myHours, reviewHours } from '../../src/lib/server/engagement/hours.ts';
 import { opportunityForm, profileForm, shiftForm, type OpportunityInput } from '../../src/lib/server/engagement/schemas.ts';
+import { certificatePdf, checkCertificate, issueCertificate, normaliseCode, ownCertificate, showCode } from '../../src/lib/server/engagement/certificates.ts';
+import { milestoneCrossed, retention, sendMissYouNotes } from '../../src/lib/server/engagement/retention.ts';
+import { volunteerProfiles } from '../../src/lib/server/db/schema/index.ts';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
 import { addMember, createUser } from '../helpers/users.ts';
 
@@ -307,9 +311,9 @@ describe('capacity and the waiting list', () => {
 		await signUp(ctx(v), shift);
 		const { startsAt } = (await myShifts(ctx(v))).find((s) => s.shiftId === shift)!;
 		const dayBefore = new Date(startsAt.getTime() - 20 * 3_600_000);
-		const first = await sendShiftReminders(ctx(coordinator), 24, dayBefore);
+		const first = await sendShiftReminders(main.db, dayBefore);
 		expect(first).toBeGreaterThanOrEqual(1);
-		const again = await sendShiftReminders(ctx(coordinator), 24, dayBefore);
+		const again = await sendShiftReminders(main.db, dayBefore);
 		expect(again).toBe(0);
 		const mails = await main.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'volunteer_shift_reminder'));
 		expect(mails.some((m) => m.textBody.includes('Morning market'))).toBe(true);
@@ -322,5 +326,115 @@ describe('capacity and the waiting list', () => {
 		await decide(ctx(coordinator), { applicationId: await apply(ctx(v), opp, ''), decision: 'accepted', reason: '' });
 		await updateOpportunity(ctx(coordinator), opp, { ...opportunity({ title: 'Closing soon', involvesVulnerable: '' }), closed: true });
 		expect(await refused(signUp(ctx(v), shift))).toBe('engagement_opportunity_closed');
+	});
+});
+
+async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
+	const task = getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true });
+	const pdf = await task.promise;
+	const out: string[] = [];
+	for (let i = 1; i <= pdf.numPages; i++) {
+		const content = await (await pdf.getPage(i)).getTextContent();
+		out.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+	}
+	const pages = pdf.numPages;
+	await task.destroy();
+	return { pages, text: out.join(' ').replace(/\s+/g, ' ') };
+}
+
+describe('certificates and keeping volunteers', () => {
+	let opp: string;
+	let vera: SignedInActor;
+
+	/** An accepted volunteer with `minutes` of confirmed hours (logged yesterday, no shift). */
+	async function withHours(name: string, minutes: number): Promise<SignedInActor> {
+		const v = await volunteer(name);
+		await decide(ctx(coordinator), { applicationId: await apply(ctx(v), opp, ''), decision: 'accepted', reason: '' });
+		const id = await logHours(ctx(v), { opportunityId: opp, shiftId: null, workedOn: inDays(-1), minutes, tasks: 'Served tea and talked', skills: ['cooking', 'listening'] });
+		await reviewHours(ctx(coordinator), id, 'confirmed');
+		return v;
+	}
+
+	beforeAll(async () => {
+		await setScreeningSteps(ctx(coordinator), orgId, []);
+		opp = await createOpportunity(ctx(coordinator), orgId, opportunity({ title: 'Tea afternoons', involvesVulnerable: '' }));
+		vera = await withHours('Vera Kovalenko', 150);
+	});
+
+	it('issues a certificate of confirmed hours in the volunteer\'s language and the city\'s, with a code that checks', async () => {
+		const cert = await issueCertificate(ctx(vera));
+		expect(cert.content).toMatchObject({ name: 'Vera Kovalenko', totalMinutes: 150, locales: ['en', 'it'] });
+		// The same hours again: the same certificate.
+		expect((await issueCertificate(ctx(vera))).code).toBe(cert.code);
+		const { pages, text } = await pdfText(await certificatePdf(cert, 'http://localhost:3000'));
+		expect(pages).toBe(2);
+		expect(text).toContain('Vera Kovalenko');
+		expect(text).toContain('Tea afternoons');
+		expect(text).toContain('Casa del Quartiere');
+		expect(text).toContain(showCode(cert.code));
+		expect(text).toMatch(/Volunteering certificate/);
+		expect(text).toMatch(/Certificato di volontariato|volontariato/i);
+		// The public check takes the code as people type it.
+		const typed = showCode(cert.code).toLowerCase().replace('-', ' ');
+		expect((await checkCertificate(ctx(await volunteer('Checker')), typed))?.content.totalMinutes).toBe(150);
+	});
+
+	it('finds nothing for a tampered, invented or malformed code, and only its owner downloads it again', async () => {
+		const cert = await issueCertificate(ctx(vera));
+		const last = cert.code.at(-1)!;
+		const tampered = cert.code.slice(0, -1) + (last === 'Z' ? 'Y' : 'Z');
+		const anyone = ctx(await volunteer('Curious'));
+		const audited = async () => (await main.db.select().from(auditLog).where(eq(auditLog.action, 'volunteering.certificate.check'))).length;
+		const before = await audited();
+		expect(await checkCertificate(anyone, tampered)).toBeNull();
+		// A well-formed code is a lookup of someone's certificate: audited, found or not.
+		expect(await audited()).toBe(before + 1);
+		expect(await checkCertificate(anyone, '<script>alert(1)</script>')).toBeNull();
+		expect(await checkCertificate(anyone, 'x'.repeat(100_000))).toBeNull();
+		expect(normaliseCode('ab')).toBeNull();
+		expect(await refused(ownCertificate(anyone, cert.code))).toBe('engagement_certificate_not_found');
+		expect((await ownCertificate(ctx(vera), cert.code)).code).toBe(cert.code);
+	});
+
+	it('refuses a certificate without confirmed hours', async () => {
+		expect(await refused(issueCertificate(ctx(await volunteer('Nobody Yet'))))).toBe('engagement_certificate_no_hours');
+	});
+
+	it('thanks a volunteer once when confirmed hours pass 10 hours', async () => {
+		expect(milestoneCrossed(590, 600)).toBe(10);
+		expect(milestoneCrossed(600, 700)).toBeNull();
+		expect(milestoneCrossed(0, 3000)).toBe(50);
+		const v = await withHours('Milo', 540);
+		const before = (await main.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'volunteer_milestone'))).length;
+		const id = await logHours(ctx(v), { opportunityId: opp, shiftId: null, workedOn: inDays(-2), minutes: 90, tasks: '', skills: [] });
+		await reviewHours(ctx(coordinator), id, 'confirmed');
+		const after = await main.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'volunteer_milestone'));
+		expect(after.length).toBe(before + 1);
+		expect(after.at(-1)!.subject).toContain('10');
+	});
+
+	it('sends "we miss you" once after three quiet months, never to someone who turned it off', async () => {
+		const quiet = await withHours('Quinn', 60);
+		const optedOut = await withHours('Otto', 60);
+		await main.db.update(volunteerProfiles).set({ missYou: true }).where(eq(volunteerProfiles.userId, quiet.userId));
+		await main.db.update(volunteerProfiles).set({ missYou: false }).where(eq(volunteerProfiles.userId, optedOut.userId));
+		const later = new Date(Date.now() + 100 * 86_400_000);
+		const mailsTo = async (userId: string) => {
+			const [u] = await main.db.execute(sql`select email from users where id = ${userId}`).then((r) => (r as unknown as { rows: { email: string }[] }).rows);
+			return (await main.db.select().from(emailOutbox).where(and(eq(emailOutbox.template, 'volunteer_miss_you'), eq(emailOutbox.toAddress, u.email)))).length;
+		};
+		await sendMissYouNotes(main.db, later);
+		await sendMissYouNotes(main.db, later);
+		expect(await mailsTo(quiet.userId)).toBe(1);
+		expect(await mailsTo(optedOut.userId)).toBe(0);
+	});
+
+	it('gives a coordinator retention counts without names, and refuses a member', async () => {
+		const r = await retention(ctx(coordinator), orgId);
+		expect(r.accepted).toBeGreaterThanOrEqual(4);
+		expect(r.newcomers).toBeGreaterThanOrEqual(4);
+		expect(r.confirmedMinutesLastYear).toBeGreaterThanOrEqual(150 + 540 + 90 + 60 + 60);
+		expect(Object.values(r).every((x) => typeof x === 'number')).toBe(true);
+		expect(await refused(retention(ctx(member), orgId))).toBe('policy:denied');
 	});
 });

@@ -35,7 +35,9 @@ const schema = z.object({
 		.default('0')
 		.transform((v) => v === '1' || v === 'true'),
 	CITY_NAME: z.string().default('Portavera'),
-	CITY_TIME_ZONE: z.string().default('Europe/Rome')
+	CITY_TIME_ZONE: z.string().default('Europe/Rome'),
+	/** The city's own language: certificates are written in it as well as in the volunteer's. */
+	CITY_LOCALE: z.string().default('it')
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,7 +1,8 @@
 /**
  * Periodic clean-up of what expires on its own: sessions past their end and
  * rate-limit windows that closed long ago; and the directory's freshness
- * reminders. The server runs it once at start
+ * reminders, and volunteering's shift reminders and "we miss you" notes.
+ * The server runs it once at start
  * and then every hour (scripts/server.ts); a failed run is logged and the
  * next one tries again.
  */
@@ -13,6 +14,8 @@ import { sendFreshnessReminders } from '../directory/freshness.ts';
 import { sendTaskReminders } from '../support/tasks.ts';
 import { sendReferralReminders } from '../referrals/reminders.ts';
 import { anonymiseExpired } from '../support/erase.ts';
+import { sendShiftReminders } from '../engagement/shifts.ts';
+import { sendMissYouNotes } from '../engagement/retention.ts';
 
 export const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
@@ -27,6 +30,9 @@ export async function runHousekeeping(db: Db): Promise<void> {
 	await sendReferralReminders(db, new Date());
 	// Support folders: anonymise closed folders older than CONVIVE_RETENTION_YEARS (support/erase.ts).
 	await anonymiseExpired(db, new Date());
+	// Volunteering: a reminder the day before a confirmed shift; "we miss you" after three quiet months.
+	await sendShiftReminders(db, new Date());
+	await sendMissYouNotes(db, new Date());
 }
 
 export interface Housekeeping {

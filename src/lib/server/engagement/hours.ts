@@ -18,6 +18,7 @@ import { pgError } from '../guardianship/assign.ts';
 import { audit, me, opportunityHead, orgResource, requirePolicy } from './common.ts';
 import { shiftHead } from './opportunities.ts';
 import { touch } from './volunteers.ts';
+import { thankOnMilestone } from './retention.ts';
 import type { HoursInput } from './schemas.ts';
 
 export async function logHours(ctx: Ctx, input: HoursInput, today: Ymd = cityToday()): Promise<string> {
@@ -73,9 +74,10 @@ export async function reviewHours(ctx: Ctx, hoursId: string, decision: Exclude<H
 			.update(volunteerHours)
 			.set({ status: decision, reviewedBy: me(ctx), reviewedAt: new Date() })
 			.where(and(eq(volunteerHours.id, hoursId), eq(volunteerHours.status, 'logged')))
-			.returning({ id: volunteerHours.id });
+			.returning({ id: volunteerHours.id, minutes: volunteerHours.minutes });
 		if (!done) throw new Refusal(409, 'engagement_hours_already_reviewed');
 		await audit(ctx, tx, `volunteering.hours.${decision}`, 'volunteer_hours', hoursId);
+		if (decision === 'confirmed') await thankOnMilestone(tx, h.userId, done.minutes, ctx.origin);
 	});
 }
 

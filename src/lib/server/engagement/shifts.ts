@@ -18,7 +18,7 @@
 import { and, asc, count, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import { m } from '#lib/paraglide/messages.js';
 import type { Ctx } from '../context.ts';
-import type { Tx } from '../db/index.ts';
+import type { Db, Tx } from '../db/index.ts';
 import { shiftSignups, users, volunteerApplications, volunteerOpportunities, volunteerProfiles, volunteerShifts, type SignupStatus } from '../db/schema/index.ts';
 import { sendEmail } from '../email/index.ts';
 import { cityToday } from '../guardianship/age.ts';
@@ -136,7 +136,7 @@ export async function fillFromWaitlist(ctx: Ctx, tx: Tx, shiftId: string): Promi
 			to: n.email,
 			template: 'volunteer_shift_place',
 			subject: m.engagement_mail_place_subject({}, { locale }),
-			text: m.engagement_mail_place_body({ title: shift.title, when: mailMoment(shift.startsAt, locale), link: `${linkOrigin(ctx.origin)}/volunteer` }, { locale })
+			text: m.engagement_mail_place_body({ title: shift.title, when: mailMoment(shift.startsAt, locale), link: `${linkOrigin(ctx.origin)}/volunteer/me` }, { locale })
 		});
 	}
 	return true;
@@ -195,11 +195,11 @@ export async function shiftRoster(ctx: Ctx, shiftId: string) {
 /**
  * Reminders for confirmed shifts that start within `hours` (default 24) and
  * were not reminded yet, to volunteers who keep reminders on; each is sent
- * once. Run by the hourly housekeeping. Returns how many were sent.
+ * once. Run by the hourly housekeeping (auth/housekeeping.ts). Returns how many were sent.
  */
-export async function sendShiftReminders(ctx: Ctx, hours = 24, now: Date = new Date()): Promise<number> {
+export async function sendShiftReminders(db: Db, now: Date = new Date(), hours = 24): Promise<number> {
 	const until = new Date(now.getTime() + hours * 3_600_000);
-	const due = await ctx.db
+	const due = await db
 		.select({ id: shiftSignups.id, email: users.email, locale: users.locale, title: volunteerOpportunities.title, startsAt: volunteerShifts.startsAt })
 		.from(shiftSignups)
 		.innerJoin(volunteerShifts, eq(volunteerShifts.id, shiftSignups.shiftId))
@@ -219,7 +219,7 @@ export async function sendShiftReminders(ctx: Ctx, hours = 24, now: Date = new D
 		.limit(5000);
 	let sent = 0;
 	for (const d of due) {
-		await ctx.db.transaction(async (tx) => {
+		await db.transaction(async (tx) => {
 			const [claimed] = await tx
 				.update(shiftSignups)
 				.set({ remindedAt: now })
@@ -231,7 +231,7 @@ export async function sendShiftReminders(ctx: Ctx, hours = 24, now: Date = new D
 				to: d.email,
 				template: 'volunteer_shift_reminder',
 				subject: m.engagement_mail_reminder_subject({}, { locale }),
-				text: m.engagement_mail_reminder_body({ title: d.title, when: mailMoment(d.startsAt, locale), link: `${linkOrigin(ctx.origin)}/volunteer` }, { locale })
+				text: m.engagement_mail_reminder_body({ title: d.title, when: mailMoment(d.startsAt, locale), link: `${linkOrigin()}/volunteer/me` }, { locale })
 			});
 			sent++;
 		});
