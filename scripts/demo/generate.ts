@@ -28,6 +28,7 @@ import {
 } from './directory.ts';
 
 import { generateSupport, type DemoSupport, type NamePool } from './support.ts';
+import { generateEngagement, type DemoEngagement } from './engagement.ts';
 
 export type { DemoDirectory } from './directory.ts';
 export type { DemoSupport } from './support.ts';
@@ -151,6 +152,8 @@ export interface DemoCity {
 	directory: DemoDirectory;
 	/** Support folders, referrals and guardianship (support.ts). */
 	support: DemoSupport;
+	/** Volunteering: opportunities, shifts, volunteers and their hours (engagement.ts). */
+	engagement: DemoEngagement;
 }
 
 // ---------------------------------------------------------------------------
@@ -938,6 +941,20 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 	users.push(...support.users);
 	accounts.push(...support.accounts);
 
+	// Volunteering, from a stream of its own.
+	const engagement = generateEngagement(createRng((seed ^ 0x0e6a_6e11) >>> 0), {
+		baseDate: DEMO_BASE_DATE,
+		neighbourhoods,
+		organisations,
+		users,
+		memberships,
+		newcomerNames: namePools(NEWCOMER_CULTURES),
+		residentNames: namePools(RESIDENT_CULTURES),
+		uniqueEmail,
+		emailProviders: EMAIL_PROVIDERS
+	});
+	users.push(...engagement.users);
+
 	return {
 		seed,
 		baseDate: DEMO_BASE_DATE,
@@ -948,6 +965,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 		memberships,
 		accounts,
 		directory,
-		support: support.support
+		support: support.support,
+		engagement: engagement.engagement
 	};
 }

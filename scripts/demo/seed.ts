@@ -28,6 +28,9 @@ export interface SeedResult {
 	referrals: number;
 	children: number;
 	guardians: number;
+	/** Volunteering opportunities and volunteers with a profile. */
+	opportunities: number;
+	volunteers: number;
 	ms: number;
 	accounts: DemoAccount[];
 }
@@ -95,6 +98,7 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 	);
 	await insertDirectory(tx, city);
 	await insertSupport(tx, city);
+	await insertEngagement(tx, city);
 	// The city's guardianship matching programme, with its default rules and weights (decision 018).
 	await tx.insert(matchingProgrammes).values({ kind: 'guardianship', name: 'Portavera volunteer guardians', settings: defaultSettings('guardianship') as unknown as Record<string, unknown>, updatedAt: new Date(DEMO_BASE_DATE) });
 	const counts = {
@@ -107,7 +111,9 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 		people: city.support.people.length,
 		referrals: city.support.referrals.length,
 		children: city.support.people.filter((p) => p.unaccompanied).length,
-		guardians: city.support.guardians.length
+		guardians: city.support.guardians.length,
+		opportunities: city.engagement.opportunities.length,
+		volunteers: city.engagement.profiles.length
 	};
 	await record(tx, {
 		actorId: null,
@@ -465,6 +471,82 @@ async function insertSupportRows(tx: Tx, s: DemoCity['support']): Promise<void> 
 		{ child_id: 'uuid', summary: 'text', agreed_on: 'date', recorded_by: 'uuid', recorded_at: 'timestamptz' },
 		s.transitionPlans,
 		(t) => ({ child_id: t.childId, summary: t.summary, agreed_on: t.agreedOn, recorded_by: t.recordedBy, recorded_at: t.recordedAt })
+	);
+}
+
+/** Volunteering: opportunities, shifts, profiles, applications, screening, sign-ups, hours (engagement.ts). */
+async function insertEngagement(tx: Tx, city: DemoCity): Promise<void> {
+	const e = city.engagement;
+	await insertJson(
+		tx,
+		'volunteer_opportunities',
+		{
+			id: 'uuid', organisation_id: 'uuid', title: 'text', description: 'text', language: 'text', translations: 'jsonb', kind: 'text', mode: 'text',
+			neighbourhood_id: 'uuid', address: 'text', skills: 'text[]', languages: 'text[]', availability: 'integer', involves_vulnerable: 'boolean',
+			status: 'text', created_by: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz'
+		},
+		e.opportunities,
+		(o) => ({
+			id: o.id, organisation_id: o.organisationId, title: o.title, description: o.description, language: o.language, translations: o.translations, kind: o.kind,
+			mode: o.mode, neighbourhood_id: o.neighbourhoodId, address: o.address, skills: o.skills, languages: o.languages, availability: o.availability,
+			involves_vulnerable: o.involvesVulnerable, status: o.status, created_by: o.createdBy, created_at: o.createdAt, updated_at: o.createdAt
+		})
+	);
+	await insertJson(
+		tx,
+		'volunteer_shifts',
+		{ id: 'uuid', opportunity_id: 'uuid', starts_at: 'timestamptz', ends_at: 'timestamptz', capacity: 'smallint', series_id: 'uuid' },
+		e.shifts,
+		(s) => ({ id: s.id, opportunity_id: s.opportunityId, starts_at: s.startsAt, ends_at: s.endsAt, capacity: s.capacity, series_id: s.seriesId })
+	);
+	await insertJson(
+		tx,
+		'volunteer_profiles',
+		{
+			user_id: 'uuid', skills: 'text[]', interests: 'text[]', other_skills: 'text', languages: 'text[]', availability: 'integer', neighbourhood_id: 'uuid',
+			travel_km: 'smallint', remote: 'boolean', reminders: 'boolean', miss_you: 'boolean', last_active_at: 'timestamptz', created_at: 'timestamptz', updated_at: 'timestamptz'
+		},
+		e.profiles,
+		(p) => ({
+			user_id: p.userId, skills: p.skills, interests: p.interests, other_skills: p.otherSkills, languages: p.languages, availability: p.availability,
+			neighbourhood_id: p.neighbourhoodId, travel_km: p.travelKm, remote: p.remote, reminders: p.reminders, miss_you: p.missYou, last_active_at: p.lastActiveAt,
+			created_at: p.createdAt, updated_at: p.createdAt
+		})
+	);
+	await insertJson(
+		tx,
+		'volunteer_applications',
+		{ id: 'uuid', opportunity_id: 'uuid', user_id: 'uuid', status: 'text', message: 'text', reason: 'text', decided_by: 'uuid', decided_at: 'timestamptz', created_at: 'timestamptz' },
+		e.applications,
+		(a) => ({ id: a.id, opportunity_id: a.opportunityId, user_id: a.userId, status: a.status, message: a.message, reason: a.reason, decided_by: a.decidedBy, decided_at: a.decidedAt, created_at: a.createdAt })
+	);
+	await insertJson(tx, 'organisation_screening_steps', { organisation_id: 'uuid', step: 'text' }, e.screeningSteps, (s) => ({ organisation_id: s.organisationId, step: s.step }));
+	await insertJson(
+		tx,
+		'volunteer_screening',
+		{ organisation_id: 'uuid', user_id: 'uuid', step: 'text', verified_by: 'uuid', verified_at: 'timestamptz', expires_on: 'date', reference: 'text' },
+		e.screening,
+		(s) => ({ organisation_id: s.organisationId, user_id: s.userId, step: s.step, verified_by: s.verifiedBy, verified_at: s.verifiedAt, expires_on: s.expiresOn, reference: s.reference })
+	);
+	await insertJson(
+		tx,
+		'shift_signups',
+		{ id: 'uuid', shift_id: 'uuid', user_id: 'uuid', status: 'text', created_at: 'timestamptz' },
+		e.signups,
+		(s) => ({ id: s.id, shift_id: s.shiftId, user_id: s.userId, status: s.status, created_at: s.createdAt })
+	);
+	await insertJson(
+		tx,
+		'volunteer_hours',
+		{
+			id: 'uuid', user_id: 'uuid', opportunity_id: 'uuid', shift_id: 'uuid', worked_on: 'date', minutes: 'integer', tasks: 'text', skills: 'text[]', status: 'text',
+			reviewed_by: 'uuid', reviewed_at: 'timestamptz', created_at: 'timestamptz'
+		},
+		e.hours,
+		(h) => ({
+			id: h.id, user_id: h.userId, opportunity_id: h.opportunityId, shift_id: h.shiftId, worked_on: h.workedOn, minutes: h.minutes, tasks: h.tasks, skills: h.skills,
+			status: h.status, reviewed_by: h.reviewedBy, reviewed_at: h.reviewedAt, created_at: h.createdAt
+		})
 	);
 }
 

@@ -388,7 +388,7 @@ describe('the demo city generator', () => {
 		const hash = createHash('sha256').update(JSON.stringify(city)).digest('hex');
 		// If this changes, the demo city changed: update it on purpose, never by accident. (The support
 		// folders only added to it: the people, organisations and directory before them did not change.)
-		expect(hash).toMatchInlineSnapshot(`"9c9c2328dac21d5f736c23d41efd5f725d90fc460b089a99343393a71bee7bb6"`);
+		expect(hash).toMatchInlineSnapshot(`"ba14a0b19715d9c131150bff6c3bd2c0372fa1c708b4680eb59be4909ba542b0"`);
 		expect(generateDemoCity(7).organisations[5]).not.toEqual(city.organisations[5]);
 	});
 
@@ -451,7 +451,7 @@ describe('the demo city generator', () => {
 	});
 
 	it('asks nobody for nationality or residence status: no such field anywhere', () => {
-		const { directory, support, ...people } = city;
+		const { directory, support, engagement, ...people } = city;
 		const keys = [...keysOf(people)];
 		expect(keys.length).toBeGreaterThan(10);
 		expect(keys.filter((k) => FORBIDDEN_KEY.test(k))).toEqual([]);
@@ -463,6 +463,10 @@ describe('the demo city generator', () => {
 		// of plan goals and guardians, nothing about nationality or papers.
 		expect([...keysOf(support)].filter((k) => FORBIDDEN_KEY.test(k)).sort()).toEqual(['birthDate', 'birthYear', 'status', 'statusChangedAt']);
 		expect(new Set(support.goals.map((g) => g.status))).toEqual(new Set(['open', 'achieved', 'dropped']));
+		// Volunteering: the status of opportunities, applications, sign-ups and hours; nothing about papers.
+		expect([...keysOf(engagement)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
+		expect(new Set(engagement.applications.map((a) => a.status))).toEqual(new Set(['applied', 'screening', 'accepted', 'declined', 'withdrawn']));
+		expect(Object.keys(engagement.profiles[0]).filter((k) => /status|nation|papers|permit|residence/i.test(k))).toEqual([]);
 	});
 
 	it('is a clearly fictional place: 12 neighbourhoods within a few km of its made-up centre', () => {
