@@ -303,9 +303,9 @@ describe('who may open the workspace', () => {
 	const pages = () => [base(), `${base()}/${opportunityId}`, `${base()}/volunteers`, `${base()}/hours`];
 
 	it('refuses a plain member and a coordinator of another organisation (403), also on posts', async () => {
-		for (const u of [member, otherCoordinator]) {
+		for (const [label, u] of [['member', member] as const, ['other organisation', otherCoordinator] as const]) {
 			const c = as(u);
-			for (const p of pages()) expect((await c.get(p)).status, `${u.displayName} ${p}`).toBe(403);
+			for (const p of pages()) expect((await c.get(p)).status, `${label} ${p}`).toBe(403);
 			const post = await c.post(`${base()}?/create`, opportunityFields({ title: 'Sneaky' }));
 			expect(post.status).toBe(403);
 		}
