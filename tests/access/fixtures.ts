@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { caseTeam, caseWorkers, consents, invitations, locations, people, memberships, organisations, referrals, serviceAtLocations, services, users } from '../../src/lib/server/db/schema/index.ts';
 import { guardians, guardianships, guardianVetting } from '../../src/lib/server/db/schema/index.ts';
+import { volunteerOpportunities, volunteerShifts } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
 import { storeDocument } from '../../src/lib/server/support/documents.ts';
@@ -52,6 +53,8 @@ export interface Fixtures {
 	referral: { id: string };
 	/** Guardianship: the `resident` is an active volunteer guardian of one unaccompanied child. */
 	guardian: { id: string; guardianshipId: string; childId: string };
+	/** Volunteering workspace: an open opportunity of `org` with one shift next week. */
+	volunteering: { opportunityId: string; shiftId: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
 	userIds: Partial<Record<Role, string>>;
@@ -193,5 +196,17 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 	const [ship] = await db.insert(guardianships).values({ guardianId: guardianRow.id, childId: ward.id, slot: 1, assignedBy: userIds.guardianship_office }).returning({ id: guardianships.id });
 	const guardian = { id: guardianRow.id, guardianshipId: ship.id, childId: ward.id };
 
-	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, tokens, userIds };
+	// Volunteering workspace: one open opportunity of `org` with a shift next week.
+	const [opportunity] = await db
+		.insert(volunteerOpportunities)
+		.values({ organisationId: org.id, title: 'Matrix homework club', description: 'Homework help.', kind: 'recurring', mode: 'remote', status: 'open' })
+		.returning({ id: volunteerOpportunities.id });
+	const nextWeek = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+	const [shift] = await db
+		.insert(volunteerShifts)
+		.values({ opportunityId: opportunity.id, startsAt: nextWeek, endsAt: new Date(nextWeek.getTime() + 3 * 3600 * 1000), capacity: 3 })
+		.returning({ id: volunteerShifts.id });
+	const volunteering = { opportunityId: opportunity.id, shiftId: shift.id };
+
+	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, tokens, userIds };
 }

@@ -20,6 +20,7 @@ import * as documents from './support/documents.ts';
 import * as referrals from './support/referrals.ts';
 import * as guardianship from './support/guardianship.ts';
 import * as privacy from './support/privacy.ts';
+import * as volunteeringWorkspace from './support/volunteering-workspace.ts';
 
 export type { Expect, RouteEntry } from './expect.ts';
 
@@ -247,6 +248,8 @@ export const matrix: Record<string, RouteEntry> = {
 	...referrals.routes(),
 	...guardianship.routes(),
 	...privacy.routes(),
+	// Volunteering workspace (issue 6)
+	...volunteeringWorkspace.routes(),
 
 	// City administration
 	'/app/admin': {
@@ -319,7 +322,8 @@ export const privateRecords: Record<string, RouteEntry> = {
 	...documents.privateRoutes(),
 	...referrals.privateRoutes(),
 	...guardianship.privateRoutes(),
-	...privacy.privateRoutes()
+	...privacy.privateRoutes(),
+	...volunteeringWorkspace.privateRoutes()
 };
 
 /**
@@ -421,5 +425,6 @@ export const formActions: Record<string, RouteEntry> = {
 	...documents.actions(),
 	...referrals.actions(),
 	...guardianship.actions(),
-	...privacy.actions()
+	...privacy.actions(),
+	...volunteeringWorkspace.actions()
 };

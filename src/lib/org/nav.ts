@@ -5,8 +5,8 @@ type Tab = { href: string; label: string; current: boolean };
 
 export function orgTabs(
 	id: string,
-	current: 'overview' | 'members' | 'invitations' | 'services' | 'locations',
-	permissions: { members: boolean; invite: boolean; directory?: boolean }
+	current: 'overview' | 'members' | 'invitations' | 'services' | 'locations' | 'volunteering',
+	permissions: { members: boolean; invite: boolean; directory?: boolean; volunteering?: boolean }
 ): Tab[] {
 	const tabs = [
 		{ key: 'overview', href: `/app/organisations/${id}`, label: m.org_nav_overview(), show: true },
@@ -14,7 +14,9 @@ export function orgTabs(
 		{ key: 'invitations', href: `/app/organisations/${id}/invitations`, label: m.org_nav_invitations(), show: permissions.invite },
 		// The directory track: the organisation's services and locations.
 		{ key: 'services', href: `/app/organisations/${id}/services`, label: m.directory_nav_services(), show: permissions.directory ?? false },
-		{ key: 'locations', href: `/app/organisations/${id}/locations`, label: m.directory_nav_locations(), show: permissions.directory ?? false }
+		{ key: 'locations', href: `/app/organisations/${id}/locations`, label: m.directory_nav_locations(), show: permissions.directory ?? false },
+		// The volunteering track: opportunities, shifts, volunteers, hours.
+		{ key: 'volunteering', href: `/app/organisations/${id}/volunteering`, label: m.volunteering_nav(), show: permissions.volunteering ?? false }
 	]
 		.filter((t) => t.show)
 		.map((t) => ({ href: t.href, label: t.label, current: t.key === current }));

@@ -40,7 +40,10 @@ export function permissionsFor(ctx: Ctx, org: Pick<Organisation, 'id' | 'verific
 		/** Edit the organisation's services and locations (the directory). */
 		directory: ok('directory.manage'),
 		import: ok('directory.import'),
-		export: ok('directory.export')
+		export: ok('directory.export'),
+		/** The volunteering workspace (opportunities; volunteers and hours ask for the second factor themselves). */
+		volunteering: ok('volunteering.opportunity.manage'),
+		volunteers: allowedOrFactor('volunteering.volunteers.manage')
 	};
 }
 
