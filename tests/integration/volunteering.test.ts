@@ -290,6 +290,9 @@ describe('capacity and the waiting list', () => {
 		expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(5);
 		const rows = await main.db.select().from(shiftSignups).where(and(eq(shiftSignups.shiftId, shift), eq(shiftSignups.status, 'confirmed')));
 		expect(rows).toHaveLength(3);
+		// What the opportunity page shows: full, five waiting.
+		const shown = (await getOpportunity(ctx(coordinator), opp)).shifts.find((s) => s.id === shift)!;
+		expect(shown).toMatchObject({ capacity: 3, confirmed: 3, waitlisted: 5 });
 
 		// The first in line learns their position, and gets the place (and an e-mail) when someone cancels.
 		const waiting = (await Promise.all(people.map(async (v) => ({ v, s: (await myShifts(ctx(v))).find((x) => x.shiftId === shift)! })))).filter((x) => x.s.status === 'waitlisted');

@@ -147,7 +147,7 @@ export async function listOpenOpportunities(ctx: Ctx, filters: OpportunityFilter
 	if (filters.mode) where.push(eq(volunteerOpportunities.mode, filters.mode));
 	if (filters.skill) where.push(sql`${filters.skill} = any(${volunteerOpportunities.skills})`);
 	const page = Math.max(1, Math.min(1000, Math.floor(filters.page ?? 1)));
-	const nextShift = sql<Date | null>`(select min(s.starts_at) from ${volunteerShifts} s where s.opportunity_id = ${volunteerOpportunities.id} and s.cancelled_at is null and s.starts_at > now())`;
+	const nextShift = sql<Date | null>`(select min(s.starts_at) from ${volunteerShifts} s where s.opportunity_id = ${sql.raw('"volunteer_opportunities"."id"')} and s.cancelled_at is null and s.starts_at > now())`;
 	const [rows, [{ total }]] = await Promise.all([
 		ctx.db
 			.select({
@@ -213,8 +213,11 @@ export interface OpportunityDetail extends OpportunityCard {
 
 /** Upcoming shifts with their sign-up counts. */
 export async function upcomingShifts(tx: Tx, opportunityId: string, from: Date = new Date()): Promise<ShiftRow[]> {
-	const confirmed = sql<number>`(select count(*) from ${shiftSignups} x where x.shift_id = ${volunteerShifts.id} and x.status = 'confirmed')`.mapWith(Number);
-	const waitlisted = sql<number>`(select count(*) from ${shiftSignups} x where x.shift_id = ${volunteerShifts.id} and x.status = 'waitlisted')`.mapWith(Number);
+	// Qualified by hand: in a select from one table Drizzle writes its columns unqualified, and inside
+	// the subquery a bare "id" would be the sign-up's own id (the count was always 0).
+	const shiftId = sql.raw('"volunteer_shifts"."id"');
+	const confirmed = sql<number>`(select count(*) from ${shiftSignups} x where x.shift_id = ${shiftId} and x.status = 'confirmed')`.mapWith(Number);
+	const waitlisted = sql<number>`(select count(*) from ${shiftSignups} x where x.shift_id = ${shiftId} and x.status = 'waitlisted')`.mapWith(Number);
 	const rows = await tx
 		.select({
 			id: volunteerShifts.id,

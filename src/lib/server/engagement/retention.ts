@@ -72,7 +72,7 @@ export async function sendMissYouNotes(db: Db, now: Date = new Date()): Promise<
 				lt(volunteerProfiles.lastActiveAt, before),
 				isNotNull(users.email),
 				isNull(users.disabledAt),
-				sql`exists (select 1 from ${volunteerApplications} a where a.user_id = ${volunteerProfiles.userId})`
+				sql`exists (select 1 from ${volunteerApplications} a where a.user_id = ${sql.raw('"volunteer_profiles"."user_id"')})`
 			)
 		)
 		.limit(2000);

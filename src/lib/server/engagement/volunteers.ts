@@ -72,7 +72,8 @@ export async function apply(ctx: Ctx, opportunityId: string, message: string): P
 			.where(and(eq(volunteerApplications.opportunityId, opportunityId), eq(volunteerApplications.userId, userId)))
 			.for('update');
 		let id: string;
-		if (existing && existing.status !== 'withdrawn') throw new Refusal(409, 'engagement_already_applied');
+		// An invitation is accepted by applying; a withdrawn application may be made again.
+		if (existing && existing.status !== 'withdrawn' && existing.status !== 'invited') throw new Refusal(409, 'engagement_already_applied');
 		if (existing) {
 			await tx
 				.update(volunteerApplications)

@@ -32,7 +32,8 @@ export type OpportunityMode = (typeof opportunityModes)[number];
 export const opportunityStatuses = ['draft', 'open', 'closed'] as const;
 export type OpportunityStatus = (typeof opportunityStatuses)[number];
 
-export const applicationStatuses = ['applied', 'screening', 'accepted', 'declined', 'withdrawn'] as const;
+/** `invited`: a coordinator proposed the opportunity (matching); the volunteer accepts by applying. */
+export const applicationStatuses = ['invited', 'applied', 'screening', 'accepted', 'declined', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
 export const screeningSteps = ['conversation', 'identity', 'criminal_record', 'training'] as const;
@@ -154,7 +155,7 @@ export const volunteerApplications = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
-		check('volunteer_applications_status', sql`${t.status} in ('applied', 'screening', 'accepted', 'declined', 'withdrawn')`),
+		check('volunteer_applications_status', sql`${t.status} in ('invited', 'applied', 'screening', 'accepted', 'declined', 'withdrawn')`),
 		uniqueIndex('volunteer_applications_key').on(t.opportunityId, t.userId),
 		index('volunteer_applications_user_idx').on(t.userId)
 	]

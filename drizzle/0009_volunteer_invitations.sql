@@ -1,0 +1,2 @@
+ALTER TABLE "volunteer_applications" DROP CONSTRAINT "volunteer_applications_status";--> statement-breakpoint
+ALTER TABLE "volunteer_applications" ADD CONSTRAINT "volunteer_applications_status" CHECK ("volunteer_applications"."status" in ('invited', 'applied', 'screening', 'accepted', 'declined', 'withdrawn'));
