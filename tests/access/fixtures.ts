@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db/index.ts';
 import { caseTeam, caseWorkers, consents, invitations, locations, people, memberships, organisations, referrals, serviceAtLocations, services, users } from '../../src/lib/server/db/schema/index.ts';
-import { guardians, guardianships, guardianVetting } from '../../src/lib/server/db/schema/index.ts';
+import { guardians, guardianships, guardianVetting, volunteerOpportunities } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
 import { storeDocument } from '../../src/lib/server/support/documents.ts';
@@ -52,6 +52,9 @@ export interface Fixtures {
 	referral: { id: string };
 	/** Guardianship: the `resident` is an active volunteer guardian of one unaccompanied child. */
 	guardian: { id: string; guardianshipId: string; childId: string };
+	/** Volunteering: an open opportunity of `org` and a draft one. */
+	opportunity: { id: string };
+	draftOpportunity: { id: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
 	userIds: Partial<Record<Role, string>>;
@@ -193,5 +196,8 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 	const [ship] = await db.insert(guardianships).values({ guardianId: guardianRow.id, childId: ward.id, slot: 1, assignedBy: userIds.guardianship_office }).returning({ id: guardianships.id });
 	const guardian = { id: guardianRow.id, guardianshipId: ship.id, childId: ward.id };
 
-	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, tokens, userIds };
+	const [opportunity] = await db.insert(volunteerOpportunities).values({ organisationId: org.id, title: 'Matrix opportunity', kind: 'ongoing' }).returning({ id: volunteerOpportunities.id });
+	const [draftOpportunity] = await db.insert(volunteerOpportunities).values({ organisationId: org.id, title: 'Matrix draft', kind: 'ongoing', status: 'draft' }).returning({ id: volunteerOpportunities.id });
+
+	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, opportunity, draftOpportunity, tokens, userIds };
 }

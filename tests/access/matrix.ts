@@ -159,6 +159,16 @@ export const matrix: Record<string, RouteEntry> = {
 	'/services/[id]': { path: (f) => `/services/${f.service.id}`, expect: everyone('ok') },
 	'/services/[id]/print': { path: (f) => `/services/${f.service.id}/print`, expect: everyone('ok') },
 	'/offline': { path: () => '/offline', expect: everyone('ok') },
+	// Volunteering (issue 6, volunteer's pages): the list and an open opportunity are public; a draft is only for its organisation's managers.
+	'/volunteer': { path: () => '/volunteer?q=a&mode=remote&skill=cooking', expect: everyone('ok') },
+	'/volunteer/[id]': { path: (f) => `/volunteer/${f.opportunity.id}`, expect: everyone('ok') },
+	'/volunteer/[id] (draft)': {
+		path: (f) => `/volunteer/${f.draftOpportunity.id}`,
+		expect: byRole('notfound', 'notfound', { owner: 'ok', coordinator: 'ok', volunteer_coordinator: 'ok', owner_without_second_factor: 'ok', admin: 'ok', admin_without_second_factor: 'ok' })
+	},
+	'/volunteer/[id] (forged id)': { path: () => '/volunteer/00000000-0000-4000-8000-000000000000', expect: everyone('notfound') },
+	'/volunteer/profile': { path: () => '/volunteer/profile', expect: byRole('ok', 'signin') },
+	'/volunteer/me': { path: () => '/volunteer/me', expect: byRole('ok', 'signin') },
 	'/offline/directory.json': { path: () => '/offline/directory.json?locale=en', expect: everyone('ok') },
 
 	// Accounts: signing in and up is for visitors; the signed-in are sent on.
