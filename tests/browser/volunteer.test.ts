@@ -9,13 +9,15 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createUser, type TestUser } from '../helpers/users.ts';
 import { neighbourhoods, organisations, shiftSignups, volunteerApplications, volunteerHours, volunteerOpportunities, volunteerProfiles, volunteerShifts } from '../../src/lib/server/db/schema/index.ts';
-import { browserTestApp, type Tab } from './helpers.ts';
+import { cityToday } from '../../src/lib/server/guardianship/age.ts';
+import { browserTestApp, SCREENSHOT_DIR, type Tab } from './helpers.ts';
 
 const HOUR = 3_600_000;
 let newcomer: TestUser;
 let opportunityId: string;
 let nextShiftId: string;
 let pastShiftId: string;
+let pastShiftStart: Date;
 
 const env = browserTestApp({
 	name: 'volunteer',
@@ -48,7 +50,7 @@ const env = browserTestApp({
 			.values([
 				{ opportunityId, startsAt: new Date(now + 50 * HOUR), endsAt: new Date(now + 53 * HOUR), capacity: 8 },
 				{ opportunityId, startsAt: new Date(now + 98 * HOUR), endsAt: new Date(now + 101 * HOUR), capacity: 1 },
-				{ opportunityId, startsAt: new Date(now - 5 * HOUR), endsAt: new Date(now - 2 * HOUR), capacity: 5 }
+				{ opportunityId, startsAt: (pastShiftStart = new Date(now - 5 * HOUR)), endsAt: new Date(now - 2 * HOUR), capacity: 5 }
 			])
 			.returning({ id: volunteerShifts.id });
 		[nextShiftId, , pastShiftId] = shifts.map((s) => s.id);
@@ -110,6 +112,7 @@ describe('the volunteer pages', () => {
 		expect(p).toMatchObject({ skills: ['cooking'], interests: ['food'], languages: ['ar'], otherSkills: 'خياطة', availability: 1 | (1 << 17), travelKm: 10 });
 		await expect(t.page.locator('input[name="availability"][value="17"]').isChecked()).resolves.toBe(true);
 		console.log(`screenshot: ${await t.screenshot('volunteer-profile-ar')}`);
+		await t.page.locator('fieldset.availability').screenshot({ path: `${SCREENSHOT_DIR}/volunteer-availability-ar.png` });
 
 		await t.visit(`/volunteer/${opportunityId}`);
 		await t.page.locator('#message').fill('أحب الطبخ وأتكلم العربية.');
@@ -131,21 +134,23 @@ describe('the volunteer pages', () => {
 		await db.insert(shiftSignups).values({ shiftId: pastShiftId, userId: newcomer.id, status: 'confirmed' });
 		await t.visit('/volunteer/me');
 		await t.page.locator('#shiftId').selectOption(pastShiftId);
-		const workedOn = await t.page.locator('#workedOn').inputValue();
+		// The date of another day than the shift's is refused, in Arabic; the shift's day is taken.
+		await t.page.locator('#workedOn').fill(cityToday(new Date(pastShiftStart.getTime() - 24 * HOUR)));
 		await t.page.locator('#hours').fill('2');
 		await t.page.locator('#minutes').fill('30');
 		await t.page.locator('#tasks').fill('طبخنا الأرز.');
 		await t.page.locator('form[action="?/hours"] input[name="skills"][value="cooking"]').check();
 		await t.clickAndCheck(t.page.locator('form[action="?/hours"] button[type="submit"]'));
+		await expect(t.page.locator('#workedOn[aria-invalid="true"]').count()).resolves.toBe(1);
+		await expect(t.page.locator('#hours').inputValue()).resolves.toBe('2');
+		console.log(`screenshot: ${await t.screenshot('volunteer-hours-error-ar')}`);
+		await t.page.locator('#workedOn').fill(cityToday(pastShiftStart));
+		await t.clickAndCheck(t.page.locator('form[action="?/hours"] button[type="submit"]'));
+		await expect(t.page.locator('main').innerText()).resolves.toContain('سُجّلت ساعاتك.');
 		const [h] = await db.select().from(volunteerHours).where(eq(volunteerHours.userId, newcomer.id));
-		if (h) {
-			expect(h).toMatchObject({ minutes: 150, shiftId: pastShiftId, status: 'logged' });
-			await expect(t.page.locator('main').innerText()).resolves.toContain('سُجّلت ساعاتك.');
-		} else {
-			// Just after midnight the shift began yesterday: the refusal says so, in Arabic.
-			expect(workedOn).not.toBe('');
-			await expect(t.page.locator('#workedOn[aria-invalid="true"]').count()).resolves.toBe(1);
-		}
+		expect(h).toMatchObject({ minutes: 150, shiftId: pastShiftId, status: 'logged', skills: ['cooking'] });
+		await expect(t.page.locator('section[aria-labelledby="hours-heading"] table').innerText()).resolves.toContain('بانتظار التأكيد');
+		await t.page.locator('section[aria-labelledby="hours-heading"]').screenshot({ path: `${SCREENSHOT_DIR}/volunteer-me-hours-ar.png` });
 		console.log(`screenshot: ${await t.screenshot('volunteer-me-ar')}`);
 	});
 });
