@@ -6,7 +6,7 @@
  * page with its own sentence; any other refusal is a failure of the form it
  * came from, with the input kept and the reason translated.
  */
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { shiftSignups } from '../db/schema/index.ts';
@@ -79,11 +79,6 @@ export function cityTime(d: Date, locale: string): string {
 	} catch {
 		return new Intl.DateTimeFormat('en', opts).format(d);
 	}
-}
-
-/** A 404 page for a route parameter that names nothing. */
-export function notFound(message: string): never {
-	error(404, message);
 }
 
 /**
