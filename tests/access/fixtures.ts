@@ -55,6 +55,9 @@ export interface Fixtures {
 	guardian: { id: string; guardianshipId: string; childId: string };
 	/** Volunteering workspace: an open opportunity of `org` with one shift next week. */
 	volunteering: { opportunityId: string; shiftId: string };
+	/** Volunteering: an open opportunity of `org` and a draft one. */
+	opportunity: { id: string };
+	draftOpportunity: { id: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
 	userIds: Partial<Record<Role, string>>;
@@ -208,5 +211,9 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 		.returning({ id: volunteerShifts.id });
 	const volunteering = { opportunityId: opportunity.id, shiftId: shift.id };
 
-	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, tokens, userIds };
+	// The volunteer portal: an open opportunity of `org` and a draft one.
+	const [publicOpportunity] = await db.insert(volunteerOpportunities).values({ organisationId: org.id, title: 'Matrix opportunity', kind: 'ongoing' }).returning({ id: volunteerOpportunities.id });
+	const [draftOpportunity] = await db.insert(volunteerOpportunities).values({ organisationId: org.id, title: 'Matrix draft', kind: 'ongoing', status: 'draft' }).returning({ id: volunteerOpportunities.id });
+
+	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, tokens, userIds };
 }

@@ -160,6 +160,11 @@ export const matrix: Record<string, RouteEntry> = {
 	'/services/[id]': { path: (f) => `/services/${f.service.id}`, expect: everyone('ok') },
 	'/services/[id]/print': { path: (f) => `/services/${f.service.id}/print`, expect: everyone('ok') },
 	'/offline': { path: () => '/offline', expect: everyone('ok') },
+	// Volunteering (issue 6, volunteer's pages): the list and an open opportunity are public; a draft is only for its organisation's managers.
+	'/volunteer': { path: () => '/volunteer?q=a&mode=remote&skill=cooking', expect: everyone('ok') },
+	'/volunteer/[id]': { path: (f) => `/volunteer/${f.opportunity.id}`, expect: everyone('ok') },
+	'/volunteer/profile': { path: () => '/volunteer/profile', expect: byRole('ok', 'signin') },
+	'/volunteer/me': { path: () => '/volunteer/me', expect: byRole('ok', 'signin') },
 	'/offline/directory.json': { path: () => '/offline/directory.json?locale=en', expect: everyone('ok') },
 
 	// Accounts: signing in and up is for visitors; the signed-in are sent on.
@@ -323,7 +328,13 @@ export const privateRecords: Record<string, RouteEntry> = {
 	...referrals.privateRoutes(),
 	...guardianship.privateRoutes(),
 	...privacy.privateRoutes(),
-	...volunteeringWorkspace.privateRoutes()
+	...volunteeringWorkspace.privateRoutes(),
+	// Volunteering: a draft opportunity is only for its organisation's managers; a forged id is nothing.
+	'/volunteer/[id] (draft)': {
+		path: (f) => `/volunteer/${f.draftOpportunity.id}`,
+		expect: byRole('notfound', 'notfound', { owner: 'ok', coordinator: 'ok', volunteer_coordinator: 'ok', owner_without_second_factor: 'ok', admin: 'ok', admin_without_second_factor: 'ok' })
+	},
+	'/volunteer/[id] (forged id)': { path: () => '/volunteer/00000000-0000-4000-8000-000000000000', expect: everyone('notfound') },
 };
 
 /**
@@ -342,6 +353,9 @@ const orgManagers = (allowed: Role[]) =>
 	});
 
 export const formActions: Record<string, RouteEntry> = {
+	// Volunteering: one's own forms need signing in, then the form is read (an empty one is refused).
+	'/volunteer/[id] ?/signup': { path: (f) => `/volunteer/${f.opportunity.id}?/signup`, expect: byRole('invalid', 'signin') },
+	'/volunteer/me ?/hours': { path: () => '/volunteer/me?/hours', expect: byRole('invalid', 'signin') },
 	'/app/admin ?/verify': {
 		path: () => '/app/admin?/verify',
 		expect: staffOnly({ admin: 'invalid', integration_officer: 'invalid', admin_without_second_factor: '2fa' })
