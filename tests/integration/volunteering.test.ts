@@ -24,7 +24,8 @@ import { logHours, myHours, reviewHours } from '../../src/lib/server/engagement/
 import { opportunityForm, profileForm, shiftForm, type OpportunityInput } from '../../src/lib/server/engagement/schemas.ts';
 import { certificatePdf, checkCertificate, issueCertificate, normaliseCode, ownCertificate, showCode } from '../../src/lib/server/engagement/certificates.ts';
 import { milestoneCrossed, retention, sendMissYouNotes } from '../../src/lib/server/engagement/retention.ts';
-import { volunteerProfiles } from '../../src/lib/server/db/schema/index.ts';
+import { inviteVolunteers, runVolunteerMatching, weekBit } from '../../src/lib/server/engagement/matching.ts';
+import { volunteerProfiles, volunteerScreening as volunteerScreeningTable } from '../../src/lib/server/db/schema/index.ts';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
 import { addMember, createUser } from '../helpers/users.ts';
@@ -34,6 +35,8 @@ let handles: Database[] = [];
 let orgId: string;
 let coordinator: SignedInActor;
 let member: SignedInActor;
+/** An opportunity of the first organisation (a forged pair names it under another organisation). */
+let opp0: string;
 
 function actor(userId: string, role?: MemberRole, kind: 'newcomer' | 'resident' = 'resident'): SignedInActor {
 	return {
@@ -114,6 +117,7 @@ afterAll(async () => {
 describe('opportunities and shifts', () => {
 	it('lets a volunteer coordinator post an opportunity, and refuses a plain member (audited)', async () => {
 		const id = await createOpportunity(ctx(coordinator), orgId, opportunity());
+		opp0 = id;
 		const o = await getOpportunity(ctx(await volunteer('Ayaan')), id);
 		expect(o.title).toBe('Homework club helpers');
 		expect(o.organisationName).toBe('Casa del Quartiere');
@@ -439,5 +443,48 @@ describe('certificates and keeping volunteers', () => {
 		expect(r.confirmedMinutesLastYear).toBeGreaterThanOrEqual(150 + 540 + 90 + 60 + 60);
 		expect(Object.values(r).every((x) => typeof x === 'number')).toBe(true);
 		expect(await refused(retention(ctx(member), orgId))).toBe('policy:denied');
+	});
+});
+
+describe('matching volunteers to opportunities', () => {
+	it('proposes only cleared volunteers for a children\'s opportunity, explains each proposal, and invites on confirmation', async () => {
+		const [org] = await main.db.insert(organisations).values({ slug: 'match-org', name: 'Scuola Aperta', type: 'ngo', verification: 'verified' }).returning({ id: organisations.id });
+		const c = await createUser(main.db, { displayName: 'Giulia', totp: true, secondFactor: true });
+		await addMember(main.db, org.id, c.id, 'volunteer_coordinator');
+		const coord: SignedInActor = { ...actor(c.id), memberships: new Map([[org.id, 'volunteer_coordinator']]) };
+		const kids = await createOpportunity(ctx(coord), org.id, opportunity({ title: 'Reading with children', skills: ['teaching'], languages: ['ar'] }));
+		const garden = await createOpportunity(ctx(coord), org.id, opportunity({ title: 'School garden', involvesVulnerable: '', skills: ['gardening'], languages: ['ar'] }));
+		await addShifts(ctx(coord), kids, shiftForm.parse({ date: inDays(9), start: '10:00', end: '12:00', capacity: '1' }));
+		await addShifts(ctx(coord), garden, shiftForm.parse({ date: inDays(9), start: '10:00', end: '12:00', capacity: '1' }));
+		const day = weekBit((await getOpportunity(ctx(coord), kids)).shifts[0].startsAt);
+		const profile = (skills: string[]) => profileForm.parse({ skills, languages: ['ar'], availability: [String(Math.log2(day))] });
+		// A teacher without a criminal-record check here, and a gardener with a valid one.
+		const teacher = await volunteer('Teacher Without Check');
+		await saveProfile(ctx(teacher), profile(['teaching']));
+		const gardener = await volunteer('Gardener With Check');
+		await saveProfile(ctx(gardener), profile(['gardening']));
+		await main.db.insert(volunteerScreeningTable).values({ organisationId: org.id, userId: gardener.userId, step: 'criminal_record', expiresOn: inDays(200) });
+
+		const run = await runVolunteerMatching(ctx(coord), org.id);
+		expect(run.gap).toBe(0);
+		const kidsProposals = run.proposals.filter((p) => p.opportunityId === kids);
+		expect(kidsProposals.every((p) => p.userId === gardener.userId)).toBe(true);
+		expect(run.proposals.some((p) => p.userId === teacher.userId && p.opportunityId === kids)).toBe(false);
+		const proposal = run.proposals.find((p) => p.userId === gardener.userId)!;
+		expect(proposal.criteria.map((x) => x.criterion)).toContain('languages');
+		expect(await refused(runVolunteerMatching(ctx(member), org.id))).toBe('policy:denied');
+
+		// Confirming invites (an e-mail each); a forged pair is refused and nothing is done.
+		expect(await refused(inviteVolunteers(ctx(coord), org.id, [{ person: gardener.userId, slot: opp0 }]))).toBe('engagement_invite_invalid');
+		const { invited } = await inviteVolunteers(ctx(coord), org.id, [{ person: proposal.userId, slot: proposal.opportunityId }]);
+		expect(invited).toBe(1);
+		const mails = await main.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'volunteer_invitation'));
+		expect(mails.length).toBe(1);
+		// Invited: not proposed again, and the volunteer accepts by applying.
+		const again = await runVolunteerMatching(ctx(coord), org.id);
+		expect(again.proposals.some((p) => p.userId === proposal.userId && p.opportunityId === proposal.opportunityId)).toBe(false);
+		await apply(ctx(gardener), proposal.opportunityId, 'Yes, gladly');
+		const [a] = await main.db.select().from(volunteerApplications).where(and(eq(volunteerApplications.userId, gardener.userId), eq(volunteerApplications.opportunityId, proposal.opportunityId)));
+		expect(a.status).toBe('applied');
 	});
 });

@@ -344,10 +344,16 @@ export function minCostFlow(net: Network, options: FlowOptions = {}): FlowState 
 						}
 					}
 					pv = best - eps;
-					// A node with many arcs (the sink) usually has several made admissible at once: use them all.
-					if (end - first[v] > 64) a = first[v];
 					relabels++;
 					sinceUpdate++;
+					// A node with many arcs (a slot, the sink) usually has several made admissible at
+					// once: scan them all again from the first. Never push along the first arc unscanned:
+					// it may not be admissible, and a push along it breaks ε-optimality (and with it the
+					// guarantee that the phase ends; a 300 × 3,000 volunteer problem looped for ever).
+					if (end - first[v] > 64) {
+						a = first[v];
+						continue;
+					}
 				}
 				const w = head[a];
 				const r = cap[a];

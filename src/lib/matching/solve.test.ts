@@ -250,3 +250,25 @@ describe('select', () => {
 		}
 	});
 });
+
+describe('a problem that once broke the push-relabel phase', () => {
+	it('solves it with a proven optimum (a relabel of a slot with many arcs used to push along an unchecked arc)', async () => {
+		const { readFileSync } = await import('node:fs');
+		const raw = JSON.parse(readFileSync(new URL('../../../tests/fixtures/matching-relabel-loop.json', import.meta.url), 'utf8')) as {
+			slots: number[];
+			people: number;
+			pairs: [number, number, number][];
+		};
+		const problem = parseProblem({
+			people: Array.from({ length: raw.people }, (_, i) => ({ id: `p${i}` })),
+			slots: raw.slots.map((capacity, j) => ({ id: `s${j}`, capacity })),
+			pairs: raw.pairs.map(([p, s, score]) => ({ person: `p${p}`, slot: `s${s}`, score })),
+			objective: 'score'
+		});
+		for (const objective of ['score', 'count-then-score'] as const) {
+			const result = solve({ ...problem, objective });
+			expect(result.gap).toBe(0);
+			expect(verifyCertificate({ ...problem, objective }, result).ok).toBe(true);
+		}
+	});
+});
