@@ -311,3 +311,20 @@ describe('my volunteering', () => {
 		expect(text(r.html)).toContain('Withdrawn');
 	});
 });
+
+describe('an invitation from the organisation', () => {
+	it('shows the apply form to an invited volunteer, and applying accepts the invitation', async () => {
+		const invited = await createUser(db, { displayName: 'Invited Ines' });
+		await db.insert(volunteerApplications).values({ opportunityId: ids.phone, userId: invited.id, status: 'invited' });
+		const c = as(invited);
+		const page = await c.get(`/volunteer/${ids.phone}`);
+		expect(page.status).toBe(200);
+		expect(text(page.html)).toContain('Invited');
+		expect(page.html).toContain('action="?/apply"');
+		const ok = await c.post(`/volunteer/${ids.phone}?/apply`, { message: 'Happy to help' });
+		expect(ok.status).toBe(200);
+		const [a] = await db.select().from(volunteerApplications).where(and(eq(volunteerApplications.userId, invited.id), eq(volunteerApplications.opportunityId, ids.phone)));
+		expect(a.status).toBe('applied');
+		expect(a.message).toBe('Happy to help');
+	});
+});
