@@ -12,7 +12,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inputValue, startTestApp, text, type Client, type TestApp } from '../helpers/app.ts';
 import { addMember, createUser, signIn, type TestUser } from '../helpers/users.ts';
@@ -44,6 +43,7 @@ import {
 import { seal, sealText } from '../../src/lib/server/support/sealing.ts';
 import { runHousekeeping } from '../../src/lib/server/auth/housekeeping.ts';
 import type { SubjectExport } from '../../src/lib/server/support/subject-export.ts';
+import { pdfText } from '../helpers/pdf.ts';
 
 let app: TestApp;
 let db: TestApp['database']['db'];
@@ -76,19 +76,6 @@ async function download(u: TestUser, id: string, form: Record<string, string>) {
 		redirect: 'manual'
 	});
 	return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes: new Uint8Array(await res.arrayBuffer()) };
-}
-
-/** The text a reader (or a screen reader) gets out of a PDF. */
-async function pdfText(bytes: Uint8Array): Promise<string> {
-	const task = getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true });
-	const pdf = await task.promise;
-	const out: string[] = [];
-	for (let i = 1; i <= pdf.numPages; i++) {
-		const content = await (await pdf.getPage(i)).getTextContent();
-		out.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-	}
-	await task.destroy();
-	return out.join(' ').replace(/\s+/g, ' ');
 }
 
 /** Moves everything of a folder `years` into the past. */

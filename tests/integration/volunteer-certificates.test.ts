@@ -5,7 +5,6 @@
  * page, in English and in Arabic; a tampered code and someone else's code
  * reveal nothing.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisations } from '../../src/lib/server/db/schema/index.ts';
 import type { Ctx } from '../../src/lib/server/context.ts';
@@ -17,6 +16,7 @@ import { logHours, reviewHours } from '../../src/lib/server/engagement/hours.ts'
 import { opportunityForm } from '../../src/lib/server/engagement/schemas.ts';
 import { startTestApp, text, type TestApp } from '../helpers/app.ts';
 import { addMember, createUser, signIn, type TestUser } from '../helpers/users.ts';
+import { pdfText } from '../helpers/pdf.ts';
 
 let app: TestApp;
 let volunteer: TestUser;
@@ -31,18 +31,6 @@ const actor = (id: string, memberships: Map<string, 'volunteer_coordinator'> = n
 	secondFactor: true,
 	totpEnabled: true
 });
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-	const task = getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true });
-	const pdf = await task.promise;
-	const out: string[] = [];
-	for (let i = 1; i <= pdf.numPages; i++) {
-		const content = await (await pdf.getPage(i)).getTextContent();
-		out.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-	}
-	await task.destroy();
-	return out.join(' ').replace(/\s+/g, ' ');
-}
 
 beforeAll(async () => {
 	app = await startTestApp({ smtp: false });

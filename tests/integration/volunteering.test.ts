@@ -26,9 +26,9 @@ import { certificatePdf, checkCertificate, issueCertificate, normaliseCode, ownC
 import { milestoneCrossed, retention, sendMissYouNotes } from '../../src/lib/server/engagement/retention.ts';
 import { inviteVolunteers, runVolunteerMatching, weekBit } from '../../src/lib/server/engagement/matching.ts';
 import { volunteerProfiles, volunteerScreening as volunteerScreeningTable } from '../../src/lib/server/db/schema/index.ts';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
 import { addMember, createUser } from '../helpers/users.ts';
+import { readPdf } from '../helpers/pdf.ts';
 
 let main: TestDatabase;
 let handles: Database[] = [];
@@ -336,19 +336,6 @@ describe('capacity and the waiting list', () => {
 	});
 });
 
-async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
-	const task = getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true });
-	const pdf = await task.promise;
-	const out: string[] = [];
-	for (let i = 1; i <= pdf.numPages; i++) {
-		const content = await (await pdf.getPage(i)).getTextContent();
-		out.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-	}
-	const pages = pdf.numPages;
-	await task.destroy();
-	return { pages, text: out.join(' ').replace(/\s+/g, ' ') };
-}
-
 describe('certificates and keeping volunteers', () => {
 	let opp: string;
 	let vera: SignedInActor;
@@ -373,7 +360,7 @@ describe('certificates and keeping volunteers', () => {
 		expect(cert.content).toMatchObject({ name: 'Vera Kovalenko', totalMinutes: 150, locales: ['en', 'it'] });
 		// The same hours again: the same certificate.
 		expect((await issueCertificate(ctx(vera))).code).toBe(cert.code);
-		const { pages, text } = await pdfText(await certificatePdf(cert, 'http://localhost:3000'));
+		const { pages, text } = await readPdf(await certificatePdf(cert, 'http://localhost:3000'));
 		expect(pages).toBe(2);
 		expect(text).toContain('Vera Kovalenko');
 		expect(text).toContain('Tea afternoons');

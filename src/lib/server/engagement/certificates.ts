@@ -29,6 +29,7 @@ import { Refusal } from '../organisations/errors.ts';
 import { audit, me, requirePolicy } from './common.ts';
 import { confirmedSummary, type SummaryLine } from './hours.ts';
 import { isSkill } from '../../engagement/lists.ts';
+import { hoursText } from '../../engagement/hours.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const CODE_LENGTH = 10;
@@ -146,14 +147,6 @@ const H1: Style = { size: 20, weight: 'bold', color: '#0b3d5c' };
 const H2: Style = { size: 13, weight: 'bold', color: '#0b3d5c' };
 const BODY: Style = { size: 10.5, weight: 'regular' };
 const SMALL: Style = { size: 9, weight: 'regular', color: '#444444' };
-
-/** "12 h 30 min" in the locale's digits. */
-export function hoursText(minutes: number, locale: string): string {
-	const h = Math.floor(minutes / 60);
-	const min = minutes % 60;
-	const n = (x: number) => new Intl.NumberFormat(locale).format(x);
-	return min === 0 ? m.engagement_hours_h({ hours: n(h) }, { locale: locale as Locale }) : m.engagement_hours_h_min({ hours: n(h), minutes: n(min) }, { locale: locale as Locale });
-}
 
 export function skillLabel(key: string, locale: Locale): string {
 	if (!isSkill(key)) return key;

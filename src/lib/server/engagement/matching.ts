@@ -41,7 +41,7 @@ import { mailLocale } from '../organisations/mail.ts';
 import { linkOrigin } from '../referrals/emails.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 import { fairnessReport, solve, type FairnessReport, type PairRef } from '../../matching/index.ts';
-import { buildProblem, pairKey, type Criterion, type SideProfile } from '../matching/scoring.ts';
+import { buildProblem, pairKey, placeOf, type Criterion, type SideProfile } from '../matching/scoring.ts';
 import { readSettings } from '../matching/programmes.ts';
 import { audit, me, orgResource, requirePolicy } from './common.ts';
 
@@ -79,7 +79,6 @@ export function weekBit(at: Date): number {
 	return 1 << ((local.weekday - 1) * 3 + part);
 }
 
-const locationOf = (r: { lat: number | null; lon: number | null }) => (r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null);
 
 async function loadOpportunities(ctx: Ctx, organisationId: string, now: Date) {
 	const rows = await ctx.db
@@ -118,7 +117,7 @@ async function loadOpportunities(ctx: Ctx, organisationId: string, now: Date) {
 				title: r.title,
 				capacity: places,
 				languages: r.languages.length ? r.languages : null,
-				location: locationOf(r),
+				location: placeOf(r),
 				availability: availability || null,
 				skillsWanted: r.skills,
 				interests: null,
@@ -160,7 +159,7 @@ async function loadVolunteers(ctx: Ctx, organisationId: string, now: Date) {
 			name: r.name,
 			capacity: 1,
 			languages: r.languages.length ? r.languages : null,
-			location: locationOf(r),
+			location: placeOf(r),
 			availability: r.availability || null,
 			skillsOffered: r.skills,
 			interests: r.interests,

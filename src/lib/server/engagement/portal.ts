@@ -7,9 +7,7 @@
  * came from, with the input kept and the reason translated.
  */
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { and, count, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { shiftSignups } from '../db/schema/index.ts';
 import { ctxFrom, type Ctx } from '../context.ts';
 import { config } from '../config.ts';
 import { authorize, requireUser } from '../http/guard.ts';
@@ -102,17 +100,3 @@ export const hoursEntryForm = hoursForm
 /** A reference to one's own application (any text: one that names nothing is the 404 page). */
 export const applicationRef = z.object({ applicationId: z.string().max(100) });
 
-/**
- * Confirmed places per shift. (upcomingShifts' own count reads 0 here: in a
- * single-table select Drizzle writes its correlated "volunteer_shifts"."id"
- * unqualified, so the subquery compares with its own row's id.)
- */
-export async function confirmedCounts(db: Ctx['db'], shiftIds: string[]): Promise<Map<string, number>> {
-	if (shiftIds.length === 0) return new Map();
-	const rows = await db
-		.select({ shiftId: shiftSignups.shiftId, n: count() })
-		.from(shiftSignups)
-		.where(and(inArray(shiftSignups.shiftId, shiftIds), eq(shiftSignups.status, 'confirmed')))
-		.groupBy(shiftSignups.shiftId);
-	return new Map(rows.map((r) => [r.shiftId, Number(r.n)]));
-}

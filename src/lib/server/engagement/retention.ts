@@ -18,7 +18,7 @@ import { mailLocale } from '../organisations/mail.ts';
 import { linkOrigin } from '../referrals/emails.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 import { audit, orgResource, requirePolicy } from './common.ts';
-import { hoursText } from './certificates.ts';
+import { hoursText } from '../../engagement/hours.ts';
 
 /** Confirmed hours that earn a thank-you. */
 export const MILESTONE_HOURS = [10, 25, 50, 100, 250, 500, 1000] as const;

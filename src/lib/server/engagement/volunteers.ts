@@ -153,9 +153,14 @@ export async function clearance(tx: Tx, organisationId: string, userId: string, 
 		screeningStepsOf(tx, [organisationId]),
 		tx.select({ step: volunteerScreening.step, expiresOn: volunteerScreening.expiresOn }).from(volunteerScreening).where(and(eq(volunteerScreening.organisationId, organisationId), eq(volunteerScreening.userId, userId)))
 	]);
+	return clearanceOf(asked.get(organisationId) ?? [], done, on);
+}
+
+/** What the steps asked for and the steps recorded say on `on` (pure: one volunteer's rows of one organisation). */
+export function clearanceOf(asked: readonly ScreeningStep[], done: readonly { step: ScreeningStep; expiresOn: Ymd | null }[], on: Ymd): Clearance {
 	const have = new Set(done.map((d) => d.step));
 	const expiresOn = done.find((d) => d.step === 'criminal_record')?.expiresOn ?? null;
-	return { missing: (asked.get(organisationId) ?? []).filter((s) => !have.has(s)), expiresOn, cleared: expiresOn !== null && expiresOn >= on };
+	return { missing: asked.filter((s) => !have.has(s)), expiresOn, cleared: expiresOn !== null && expiresOn >= on };
 }
 
 async function applicationFor(tx: Tx, applicationId: string) {
@@ -257,12 +262,10 @@ export async function applicants(ctx: Ctx, organisationId: string, statuses: App
 	await audit(ctx, ctx.db, 'volunteering.applicants.view', 'volunteer', null, 'done', { organisationId, count: rows.length });
 	return rows.map((r) => {
 		const mine = byUser.get(r.userId) ?? [];
-		const have = new Set(mine.map((s) => s.step));
-		const expiresOn = mine.find((s) => s.step === 'criminal_record')?.expiresOn ?? null;
 		return {
 			...r,
-			screening: mine.map(({ step, expiresOn: e, reference }) => ({ step, expiresOn: e, reference })),
-			clearance: { missing: asked.filter((s) => !have.has(s)), expiresOn, cleared: expiresOn !== null && expiresOn >= today }
+			screening: mine.map(({ step, expiresOn, reference }) => ({ step, expiresOn, reference })),
+			clearance: clearanceOf(asked, mine, today)
 		};
 	});
 }

@@ -21,7 +21,7 @@ import { guardians, guardianships, guardianVetting, neighbourhoods, people, user
 import { record } from '../audit/index.ts';
 import { Refusal, isUuid } from '../organisations/errors.ts';
 import { fairnessReport, ProblemError, solve, type FairnessReport, type PairRef, type UnmatchedReason } from '../../matching/index.ts';
-import { buildProblem, pairKey, type Criterion, type HardRule, type SideProfile } from '../matching/scoring.ts';
+import { buildProblem, pairKey, placeOf, type Criterion, type HardRule, type SideProfile } from '../matching/scoring.ts';
 import { guardianshipProgramme, requireProgramme, type Programme } from '../matching/programmes.ts';
 import { ageOn, cityToday, isMinorOn, type Ymd } from './age.ts';
 import { assignGuardian } from './assign.ts';
@@ -82,7 +82,6 @@ export interface MatchingRun {
 
 /** A child's or guardian's neighbourhood and its centre, from a left join on neighbourhoods. */
 const place = { neighbourhood: neighbourhoods.name, lat: neighbourhoods.latitude, lon: neighbourhoods.longitude };
-const locationOf = (r: { lat: number | null; lon: number | null }) => (r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null);
 
 async function loadChildren(ctx: Ctx, today: Ymd): Promise<(ChildSide & SideProfile)[]> {
 	const rows = await ctx.db
@@ -111,7 +110,7 @@ async function loadChildren(ctx: Ctx, today: Ymd): Promise<(ChildSide & SideProf
 			age: ageOn(r.birthDate, today),
 			languages: r.languages,
 			neighbourhood: r.neighbourhood,
-			location: locationOf(r),
+			location: placeOf(r),
 			involvesChildren: true,
 			// The fairness report's groups; a missing one is counted by the engine as "not recorded".
 			groups: { ...(r.languages[0] ? { language: r.languages[0] } : {}), ...(r.neighbourhood ? { neighbourhood: r.neighbourhood } : {}) }
@@ -150,7 +149,7 @@ async function loadGuardians(ctx: Ctx, today: Ymd): Promise<(GuardianSide & Side
 			free,
 			certificateUntil: state.expiresOn,
 			capacity: free,
-			location: locationOf(r),
+			location: placeOf(r),
 			safeguardingUntil: state.expiresOn
 		});
 	}

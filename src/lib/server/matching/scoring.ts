@@ -75,6 +75,9 @@ export interface Place {
 	lon: number;
 }
 
+/** A place from a (left-joined, so maybe missing) latitude and longitude, e.g. a neighbourhood's centre. */
+export const placeOf = (r: { lat: number | null; lon: number | null }): Place | null => (r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null);
+
 /** What the model knows about one side of a pair; every field is optional. */
 export interface MatchProfile {
 	id: string;

@@ -1,7 +1,7 @@
 import { m } from '#lib/paraglide/messages.js';
 import { authorize } from '#lib/server/http/guard.ts';
 import { getOpportunity } from '#lib/server/engagement/opportunities.ts';
-import { cityMoment, cityTime, confirmedCounts, portalForm, portalLoad } from '#lib/server/engagement/portal.ts';
+import { cityMoment, cityTime, portalForm, portalLoad } from '#lib/server/engagement/portal.ts';
 import { applyForm, shiftRef } from '#lib/server/engagement/schemas.ts';
 import { cancelSignup, myShifts, signUp } from '#lib/server/engagement/shifts.ts';
 import { apply, myApplications } from '#lib/server/engagement/volunteers.ts';
@@ -16,7 +16,6 @@ export const load: PageServerLoad = async (event) => {
 		const application = signedIn ? ((await myApplications(ctx)).find((a) => a.opportunityId === o.id) ?? null) : null;
 		const mine = signedIn && application?.status === 'accepted' ? (await myShifts(ctx)).filter((s) => s.opportunityId === o.id) : [];
 		const now = Date.now();
-		const taken = await confirmedCounts(ctx.db, o.shifts.map((s) => s.id));
 		return {
 			signedIn,
 			next: encodeURIComponent(event.url.pathname),
@@ -43,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 						id: s.id,
 						when: `${cityMoment(s.startsAt, ctx.locale)} – ${cityTime(s.endsAt, ctx.locale)}`,
 						capacity: s.capacity,
-						left: Math.max(0, s.capacity - (taken.get(s.id) ?? 0)),
+						left: Math.max(0, s.capacity - s.confirmed),
 						cancelled: s.cancelled,
 						mine: my ? { status: my.status, position: my.position } : null
 					};
