@@ -380,6 +380,19 @@ export const rules = {
 		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator', 'volunteer_coordinator') || platform(a, 'admin')
 	},
 
+	// Buddy and mentoring programmes (issue 6). An 'organisation' resource is
+	// the organisation that runs the programme. One's own applications, pairs
+	// and check-ins need no role.
+	/** Open buddy programmes: public. */
+	'buddies.view': { allow: () => true },
+	/** One's own applications, pairs and check-ins. */
+	'buddies.self': { allow: (a) => signedIn(a) },
+	/** An organisation's programmes, applicants, matching, pairs and check-ins. */
+	'buddies.manage': {
+		personalData: true,
+		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator', 'volunteer_coordinator') || platform(a, 'admin')
+	},
+
 	/** Statistics over folders, referrals and guardianship (cells under 5 suppressed). */
 	'support.stats.view': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator', 'guardianship_office') },
 
