@@ -5,8 +5,8 @@ type Tab = { href: string; label: string; current: boolean };
 
 export function orgTabs(
 	id: string,
-	current: 'overview' | 'members' | 'invitations' | 'services' | 'locations' | 'volunteering',
-	permissions: { members: boolean; invite: boolean; directory?: boolean; volunteering?: boolean }
+	current: 'overview' | 'members' | 'invitations' | 'services' | 'locations' | 'volunteering' | 'buddies',
+	permissions: { members: boolean; invite: boolean; directory?: boolean; volunteering?: boolean; buddies?: boolean }
 ): Tab[] {
 	const tabs = [
 		{ key: 'overview', href: `/app/organisations/${id}`, label: m.org_nav_overview(), show: true },
@@ -16,7 +16,9 @@ export function orgTabs(
 		{ key: 'services', href: `/app/organisations/${id}/services`, label: m.directory_nav_services(), show: permissions.directory ?? false },
 		{ key: 'locations', href: `/app/organisations/${id}/locations`, label: m.directory_nav_locations(), show: permissions.directory ?? false },
 		// The volunteering track: opportunities, shifts, volunteers, hours.
-		{ key: 'volunteering', href: `/app/organisations/${id}/volunteering`, label: m.volunteering_nav(), show: permissions.volunteering ?? false }
+		{ key: 'volunteering', href: `/app/organisations/${id}/volunteering`, label: m.volunteering_nav(), show: permissions.volunteering ?? false },
+		// Buddy and mentoring programmes.
+		{ key: 'buddies', href: `/app/organisations/${id}/buddies`, label: m.buddies_nav(), show: permissions.buddies ?? false }
 	]
 		.filter((t) => t.show)
 		.map((t) => ({ href: t.href, label: t.label, current: t.key === current }));

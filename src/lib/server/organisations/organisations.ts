@@ -43,7 +43,9 @@ export function permissionsFor(ctx: Ctx, org: Pick<Organisation, 'id' | 'verific
 		export: ok('directory.export'),
 		/** The volunteering workspace (opportunities; volunteers and hours ask for the second factor themselves). */
 		volunteering: ok('volunteering.opportunity.manage'),
-		volunteers: allowedOrFactor('volunteering.volunteers.manage')
+		volunteers: allowedOrFactor('volunteering.volunteers.manage'),
+		/** Buddy programmes (the pages ask for the second factor themselves). */
+		buddies: allowedOrFactor('buddies.manage')
 	};
 }
 
