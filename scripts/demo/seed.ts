@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { database, type Db, type Tx } from '../../src/lib/server/db/index.ts';
 import { lifeDomains, matchingProgrammes, memberships, neighbourhoods, organisations, users } from '../../src/lib/server/db/schema/index.ts';
 import { defaultSettings } from '../../src/lib/server/matching/defaults.ts';
+import { BUDDY_SETTINGS } from '../../src/lib/server/buddies/settings.ts';
 import { hashPassword } from '../../src/lib/server/auth/passwords.ts';
 import { record } from '../../src/lib/server/audit/index.ts';
 import { DEMO_BASE_DATE, DEMO_PASSWORDS, generateDemoCity, type DemoAccount, type DemoCity, type PasswordKey } from './generate.ts';
@@ -99,6 +100,7 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 	await insertDirectory(tx, city);
 	await insertSupport(tx, city);
 	await insertEngagement(tx, city);
+	await insertBuddies(tx, city);
 	// The city's guardianship matching programme, with its default rules and weights (decision 018).
 	await tx.insert(matchingProgrammes).values({ kind: 'guardianship', name: 'Portavera volunteer guardians', settings: defaultSettings('guardianship') as unknown as Record<string, unknown>, updatedAt: new Date(DEMO_BASE_DATE) });
 	const counts = {
@@ -113,7 +115,9 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 		children: city.support.people.filter((p) => p.unaccompanied).length,
 		guardians: city.support.guardians.length,
 		opportunities: city.engagement.opportunities.length,
-		volunteers: city.engagement.profiles.length
+		volunteers: city.engagement.profiles.length,
+		buddyProgrammes: city.buddies.programmes.length,
+		buddyPairs: city.buddies.pairs.length
 	};
 	await record(tx, {
 		actorId: null,
@@ -547,6 +551,71 @@ async function insertEngagement(tx: Tx, city: DemoCity): Promise<void> {
 			id: h.id, user_id: h.userId, opportunity_id: h.opportunityId, shift_id: h.shiftId, worked_on: h.workedOn, minutes: h.minutes, tasks: h.tasks, skills: h.skills,
 			status: h.status, reviewed_by: h.reviewedBy, reviewed_at: h.reviewedAt, created_at: h.createdAt
 		})
+	);
+}
+
+/** Buddy and mentoring programmes: their matching settings, applications, pairs, check-ins and feedback (buddies.ts). */
+async function insertBuddies(tx: Tx, city: DemoCity): Promise<void> {
+	const b = city.buddies;
+	await insertJson(
+		tx,
+		'matching_programmes',
+		{ id: 'uuid', kind: 'text', name: 'text', organisation_id: 'uuid', settings: 'jsonb', updated_at: 'timestamptz' },
+		b.matchingProgrammes,
+		(p) => ({ id: p.id, kind: 'buddy', name: p.name, organisation_id: p.organisationId, settings: BUDDY_SETTINGS, updated_at: city.baseDate })
+	);
+	await insertJson(
+		tx,
+		'buddy_programmes',
+		{
+			id: 'uuid', organisation_id: 'uuid', kind: 'text', name: 'text', description: 'text', language: 'text', translations: 'jsonb', criteria: 'text',
+			duration_weeks: 'smallint', check_in_days: 'smallint', status: 'text', matching_programme_id: 'uuid', created_by: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz'
+		},
+		b.programmes,
+		(p) => ({
+			id: p.id, organisation_id: p.organisationId, kind: p.kind, name: p.name, description: p.description, language: p.language, translations: p.translations, criteria: p.criteria,
+			duration_weeks: p.durationWeeks, check_in_days: p.checkInDays, status: 'open', matching_programme_id: p.matchingProgrammeId, created_by: p.createdBy, created_at: p.createdAt, updated_at: p.createdAt
+		})
+	);
+	await insertJson(
+		tx,
+		'buddy_applications',
+		{
+			id: 'uuid', programme_id: 'uuid', user_id: 'uuid', side: 'text', languages: 'text[]', interests: 'text[]', age_band: 'text', gender: 'text', preferred_gender: 'text',
+			neighbourhood_id: 'uuid', availability: 'integer', capacity: 'smallint', note: 'text', status: 'text', created_at: 'timestamptz', updated_at: 'timestamptz'
+		},
+		b.applications,
+		(a) => ({
+			id: a.id, programme_id: a.programmeId, user_id: a.userId, side: a.side, languages: a.languages, interests: a.interests, age_band: a.ageBand, gender: a.gender, preferred_gender: a.preferredGender,
+			neighbourhood_id: a.neighbourhoodId, availability: a.availability, capacity: a.capacity, note: a.note, status: 'active', created_at: a.createdAt, updated_at: a.createdAt
+		})
+	);
+	await insertJson(
+		tx,
+		'buddy_pairs',
+		{
+			id: 'uuid', programme_id: 'uuid', newcomer_application_id: 'uuid', resident_application_id: 'uuid', status: 'text', score: 'real', criteria: 'jsonb', confirmed_by: 'uuid',
+			started_on: 'date', ends_on: 'date', ended_at: 'timestamptz', end_reason: 'text', ended_by: 'uuid', created_at: 'timestamptz'
+		},
+		b.pairs,
+		(p) => ({
+			id: p.id, programme_id: p.programmeId, newcomer_application_id: p.newcomerApplicationId, resident_application_id: p.residentApplicationId, status: p.status, score: p.score, criteria: p.criteria,
+			confirmed_by: p.confirmedBy, started_on: p.startedOn, ends_on: p.endsOn, ended_at: p.endedAt, end_reason: p.endReason, ended_by: p.endedBy, created_at: p.createdAt
+		})
+	);
+	await insertJson(
+		tx,
+		'buddy_check_ins',
+		{ id: 'uuid', pair_id: 'uuid', due_on: 'date', newcomer_wellbeing: 'smallint', newcomer_answered_at: 'timestamptz', resident_wellbeing: 'smallint', resident_answered_at: 'timestamptz' },
+		b.checkIns,
+		(c) => ({ id: c.id, pair_id: c.pairId, due_on: c.dueOn, newcomer_wellbeing: c.newcomerWellbeing, newcomer_answered_at: c.newcomerAnsweredAt, resident_wellbeing: c.residentWellbeing, resident_answered_at: c.residentAnsweredAt })
+	);
+	await insertJson(
+		tx,
+		'buddy_feedback',
+		{ id: 'uuid', pair_id: 'uuid', side: 'text', rating: 'smallint', comment: 'text', created_at: 'timestamptz' },
+		b.feedback,
+		(f) => ({ id: f.id, pair_id: f.pairId, side: f.side, rating: f.rating, comment: f.comment, created_at: f.createdAt })
 	);
 }
 

@@ -8,6 +8,7 @@ import type { Db } from '../../src/lib/server/db/index.ts';
 import { caseTeam, caseWorkers, consents, invitations, locations, people, memberships, organisations, referrals, serviceAtLocations, services, users } from '../../src/lib/server/db/schema/index.ts';
 import { guardians, guardianships, guardianVetting } from '../../src/lib/server/db/schema/index.ts';
 import { volunteerOpportunities, volunteerShifts } from '../../src/lib/server/db/schema/index.ts';
+import { buddyProgrammes } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
 import { storeDocument } from '../../src/lib/server/support/documents.ts';
@@ -58,6 +59,8 @@ export interface Fixtures {
 	/** Volunteering: an open opportunity of `org` and a draft one. */
 	opportunity: { id: string };
 	draftOpportunity: { id: string };
+	/** Buddy programmes: an open programme of `org`. */
+	buddyProgramme: { id: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
 	userIds: Partial<Record<Role, string>>;
@@ -215,5 +218,8 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 	const [publicOpportunity] = await db.insert(volunteerOpportunities).values({ organisationId: org.id, title: 'Matrix opportunity', kind: 'ongoing' }).returning({ id: volunteerOpportunities.id });
 	const [draftOpportunity] = await db.insert(volunteerOpportunities).values({ organisationId: org.id, title: 'Matrix draft', kind: 'ongoing', status: 'draft' }).returning({ id: volunteerOpportunities.id });
 
-	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, tokens, userIds };
+	// Buddy programmes: an open programme of `org`.
+	const [buddyProgramme] = await db.insert(buddyProgrammes).values({ organisationId: org.id, kind: 'buddy', name: 'Matrix buddies' }).returning({ id: buddyProgrammes.id });
+
+	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, buddyProgramme, tokens, userIds };
 }

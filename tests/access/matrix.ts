@@ -21,6 +21,7 @@ import * as referrals from './support/referrals.ts';
 import * as guardianship from './support/guardianship.ts';
 import * as privacy from './support/privacy.ts';
 import * as volunteeringWorkspace from './support/volunteering-workspace.ts';
+import * as buddies from './support/buddies.ts';
 
 export type { Expect, RouteEntry } from './expect.ts';
 
@@ -255,6 +256,7 @@ export const matrix: Record<string, RouteEntry> = {
 	...privacy.routes(),
 	// Volunteering workspace (issue 6)
 	...volunteeringWorkspace.routes(),
+	...buddies.routes(),
 
 	// City administration
 	'/app/admin': {
@@ -329,6 +331,7 @@ export const privateRecords: Record<string, RouteEntry> = {
 	...guardianship.privateRoutes(),
 	...privacy.privateRoutes(),
 	...volunteeringWorkspace.privateRoutes(),
+	...buddies.privateRoutes(),
 	// Volunteering: a draft opportunity is only for its organisation's managers; a forged id is nothing.
 	'/volunteer/[id] (draft)': {
 		path: (f) => `/volunteer/${f.draftOpportunity.id}`,
@@ -440,5 +443,6 @@ export const formActions: Record<string, RouteEntry> = {
 	...referrals.actions(),
 	...guardianship.actions(),
 	...privacy.actions(),
-	...volunteeringWorkspace.actions()
+	...volunteeringWorkspace.actions(),
+	...buddies.actions()
 };

@@ -492,6 +492,58 @@ describe('the demo city generator', () => {
 	});
 });
 
+describe('the demo buddy programmes', () => {
+	const b = generateDemoCity().buddies;
+	const apps = new Map(b.applications.map((a) => [a.id, a]));
+
+	it('has a buddy and a mentoring-into-work programme with pairs at every stage', () => {
+		expect(b.programmes.map((p) => p.kind)).toEqual(['buddy', 'mentoring_work']);
+		for (const p of b.programmes) {
+			const pairs = b.pairs.filter((x) => x.programmeId === p.id);
+			expect(new Set(pairs.map((x) => x.status))).toEqual(new Set(['proposed', 'active', 'ended']));
+			const live = new Set(pairs.filter((x) => x.status !== 'ended').map((x) => x.newcomerApplicationId));
+			const everPaired = new Set(pairs.map((x) => x.newcomerApplicationId));
+			const newcomers = b.applications.filter((a) => a.programmeId === p.id && a.side === 'newcomer');
+			// Applicants not matched yet.
+			expect(newcomers.filter((a) => !everPaired.has(a.id)).length).toBeGreaterThan(3);
+			// Re-matched: a newcomer whose pair ended is in an active pair with someone else.
+			const rematched = pairs.filter((x) => x.status === 'ended' && live.has(x.newcomerApplicationId));
+			expect(rematched.length).toBeGreaterThan(0);
+		}
+		// Check-ins answered (some low), due and unanswered, and to come; feedback on ended pairs.
+		expect(b.checkIns.some((c) => c.newcomerWellbeing !== null && c.newcomerWellbeing <= 2)).toBe(true);
+		expect(b.checkIns.some((c) => c.newcomerWellbeing === null && c.dueOn <= DEMO_BASE_DATE.slice(0, 10))).toBe(true);
+		expect(b.checkIns.some((c) => c.dueOn > DEMO_BASE_DATE.slice(0, 10))).toBe(true);
+		expect(b.feedback.length).toBeGreaterThan(5);
+		// Nothing about papers.
+		expect([...keysOf(b)].filter((k) => /nation|papers|permit|residence/i.test(k))).toEqual([]);
+	});
+
+	it('keeps the rules the engine keeps: preferences, a shared language, capacity, one live pair per newcomer, no pair twice', () => {
+		const load = new Map<string, number>();
+		const seen = new Set<string>();
+		const liveNewcomer = new Set<string>();
+		for (const p of b.pairs) {
+			const n = apps.get(p.newcomerApplicationId)!;
+			const r = apps.get(p.residentApplicationId)!;
+			expect(n.side).toBe('newcomer');
+			expect(r.side).toBe('resident');
+			if (n.preferredGender !== 'any') expect(r.gender).toBe(n.preferredGender);
+			if (r.preferredGender !== 'any') expect(n.gender).toBe(r.preferredGender);
+			expect(n.languages.some((l) => r.languages.includes(l))).toBe(true);
+			const key = `${n.id}:${r.id}`;
+			expect(seen.has(key)).toBe(false);
+			seen.add(key);
+			if (p.status !== 'ended') {
+				expect(liveNewcomer.has(n.id)).toBe(false);
+				liveNewcomer.add(n.id);
+				load.set(r.id, (load.get(r.id) ?? 0) + 1);
+			}
+		}
+		for (const [id, n] of load) expect(n).toBeLessThanOrEqual(apps.get(id)!.capacity);
+	});
+});
+
 describe('the demo service directory', () => {
 	const city = generateDemoCity();
 	const d = city.directory;
@@ -892,6 +944,12 @@ describe('seeding the demo city', { timeout: 240_000 }, () => {
 		expect(await count(d.db, 'guardianships')).toBe(sup.guardianships.length);
 		expect(await count(d.db, 'guardian_visits')).toBe(sup.visits.length);
 		expect(result).toMatchObject({ people: 2000, referrals: 5000, children: 150, guardians: 60 });
+		const buddies = city.buddies;
+		expect(await count(d.db, 'buddy_programmes')).toBe(2);
+		expect(await count(d.db, 'buddy_applications')).toBe(buddies.applications.length);
+		expect(await count(d.db, 'buddy_pairs')).toBe(buddies.pairs.length);
+		expect(await count(d.db, 'buddy_check_ins')).toBe(buddies.checkIns.length);
+		expect(await count(d.db, 'buddy_feedback')).toBe(buddies.feedback.length);
 		// A guard against a slow seed (row-by-row inserts of its ~115,000 rows would take many minutes);
 		// it takes about 5 s on a quiet machine, and this bound leaves room for a busy, shared CI machine
 		// (a minute and more with six test runs at once on two cores).

@@ -9,15 +9,11 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import { buddyApplications, buddyPairs, buddyProgrammes, matchingProgrammes, organisations, type BuddyProgrammeKind, type BuddyTranslations } from '../db/schema/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
-import { settingsSchema } from '../matching/scoring.ts';
+import { BUDDY_SETTINGS } from './settings.ts';
 import { audit, me, orgResource, programmeHead, programmeNotFound, requirePolicy } from './common.ts';
 import type { ProgrammeInput } from './schemas.ts';
 
-/** The settings a new buddy programme starts with. */
-export const BUDDY_SETTINGS = settingsSchema.parse({
-	rules: { requireSharedLanguage: true, requireSafeguarding: false, respectGenderPreference: true },
-	weights: { languages: 35, distance: 20, interests: 25, skills: 0, availability: 20 }
-});
+export { BUDDY_SETTINGS };
 
 export async function createProgramme(ctx: Ctx, organisationId: string, input: ProgrammeInput): Promise<{ id: string }> {
 	if (!isUuid(organisationId)) throw new Refusal(404, 'org_not_found');
