@@ -387,8 +387,9 @@ describe('the demo city generator', () => {
 		expect(generateDemoCity(20261123)).toEqual(city);
 		const hash = createHash('sha256').update(JSON.stringify(city)).digest('hex');
 		// If this changes, the demo city changed: update it on purpose, never by accident. (The support
-		// folders only added to it: the people, organisations and directory before them did not change.)
-		expect(hash).toMatchInlineSnapshot(`"ba14a0b19715d9c131150bff6c3bd2c0372fa1c708b4680eb59be4909ba542b0"`);
+		// folders only added to it: the people, organisations and directory before them did not change;
+		// the buddy programmes only added theirs too.)
+		expect(hash).toMatchInlineSnapshot(`"19e0c7cba9da8e4632c533168c0a84ceb4a56acd0e3fa8e5a189f3f3c1c6e8d5"`);
 		expect(generateDemoCity(7).organisations[5]).not.toEqual(city.organisations[5]);
 	});
 
@@ -451,7 +452,7 @@ describe('the demo city generator', () => {
 	});
 
 	it('asks nobody for nationality or residence status: no such field anywhere', () => {
-		const { directory, support, engagement, ...people } = city;
+		const { directory, support, engagement, buddies, ...people } = city;
 		const keys = [...keysOf(people)];
 		expect(keys.length).toBeGreaterThan(10);
 		expect(keys.filter((k) => FORBIDDEN_KEY.test(k))).toEqual([]);
@@ -467,6 +468,10 @@ describe('the demo city generator', () => {
 		expect([...keysOf(engagement)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
 		expect(new Set(engagement.applications.map((a) => a.status))).toEqual(new Set(['applied', 'screening', 'accepted', 'declined', 'withdrawn']));
 		expect(Object.keys(engagement.profiles[0]).filter((k) => /status|nation|papers|permit|residence/i.test(k))).toEqual([]);
+		// Buddy programmes: only the status of pairs (and the resident side of a pair, residentApplicationId…,
+		// which is the buddy, not anyone's residence); an application holds nothing about papers.
+		expect([...keysOf(buddies)].filter((k) => FORBIDDEN_KEY.test(k) && !/^resident[A-Z]/.test(k))).toEqual(['status']);
+		expect(Object.keys(buddies.applications[0]).filter((k) => /status|nation|papers|permit|residence/i.test(k))).toEqual([]);
 	});
 
 	it('is a clearly fictional place: 12 neighbourhoods within a few km of its made-up centre', () => {
