@@ -887,7 +887,12 @@ type Counted =
 	| 'referral_events'
 	| 'guardians'
 	| 'guardianships'
-	| 'guardian_visits';
+	| 'guardian_visits'
+	| 'buddy_programmes'
+	| 'buddy_applications'
+	| 'buddy_pairs'
+	| 'buddy_check_ins'
+	| 'buddy_feedback';
 
 async function count(db: Db, table: Counted): Promise<number> {
 	const r = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
