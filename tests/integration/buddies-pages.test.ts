@@ -166,7 +166,10 @@ describe('check-ins and ending, without JavaScript', () => {
 		expect(text(twice.html)).toContain('You have already answered this check-in.');
 		// The coordinator sees the flag; Giulia never sees Amina's answer.
 		expect(text((await as(coordinator).get(ws())).html)).toContain('Low wellbeing: get in touch');
-		expect(text((await as(giulia).get('/buddies/me')).html)).not.toContain('Bad');
+		const hers = text((await as(giulia).get('/buddies/me')).html);
+		expect(hers).toContain('your buddy is Amina');
+		expect(hers).not.toContain('Your answer');
+		expect(hers).not.toContain('We could not meet.');
 	});
 
 	it('ends the pair with feedback; ending twice is refused', async () => {
