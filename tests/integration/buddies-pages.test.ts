@@ -160,7 +160,7 @@ describe('check-ins and ending, without JavaScript', () => {
 		const ok = await c.post('/buddies/me?/checkin', { checkInId: first.id, wellbeing: '2', note: 'We could not meet.' });
 		expect(ok.status).toBe(200);
 		expect(text(ok.html)).toContain('Thank you for your answer.');
-		expect(text(ok.html)).toContain('Your answer: 🙁 Bad');
+		expect(text(ok.html)).toContain('Your answer: 😞 Bad');
 		const twice = await c.post('/buddies/me?/checkin', { checkInId: first.id, wellbeing: '4' });
 		expect(twice.status).toBe(409);
 		expect(text(twice.html)).toContain('You have already answered this check-in.');

@@ -18,7 +18,7 @@ export const reasonLabel = (k: string) => word(`buddies_reason_${k}`, k);
 export const ageLabel = (k: string) => (k === '66_plus' ? m.buddies_age_66_plus() : k.replace('_', '–'));
 
 /** Pictures that carry the meaning with the words (never colour alone). */
-export const WELLBEING_FACES = ['', '😢', '🙁', '😐', '🙂', '😄'];
+export const WELLBEING_FACES = ['', '😢', '😞', '😐', '😊', '😄'];
 export const wellbeingLabel = (n: number) => word(`buddies_wellbeing_${n}`, String(n));
 export const wellbeingText = (n: number) => `${WELLBEING_FACES[n] ?? ''} ${wellbeingLabel(n)}`.trim();
 
