@@ -85,6 +85,11 @@ describe.each([
 		await n.visit('/buddies/me');
 		await expect(n.page.locator('main').innerText()).resolves.toContain(me);
 		console.log(`screenshot: ${await n.screenshot(`buddies-me-${locale}`)}`);
+		// The public list and the programme with her application to edit (the application form).
+		await n.visit('/buddies');
+		await n.visit(`/buddies/${id}`);
+		await expect(n.page.locator('form[action="?/edit"] input[name="languages"]').count()).resolves.toBeGreaterThan(5);
+		console.log(`screenshot: ${await n.screenshot(`buddies-programme-${locale}`)}`);
 		await n.close();
 	});
 });
