@@ -130,6 +130,16 @@ describe('the coordinator runs and confirms a matching', () => {
 		expect(t).toMatch(/languages? in common|Arabic/i);
 	});
 
+	it('translates the programme into Italian; a bad language is refused in words', async () => {
+		const c = as(coordinator);
+		const bad = await c.post(`${ws()}?/translate`, { locale: 'xx', trName: 'Nome' });
+		expect(bad.status).toBe(400);
+		const ok = await c.post(`${ws()}?/translate`, { locale: 'it', trName: 'Kompis Porto (italiano)', trDescription: 'Ci si incontra ogni settimana.' });
+		expect(ok.status).toBe(200);
+		expect(text(ok.html)).toContain('The translation was saved.');
+		expect(text((await anon('it').get(`/buddies/${programmeId}`)).html)).toContain('Kompis Porto (italiano)');
+	});
+
 	it('refuses a forged proposal in words and confirms the real one', async () => {
 		const c = as(coordinator);
 		const forged = await c.post(`${ws()}?/confirm`, { confirm: FORGED });

@@ -17,7 +17,7 @@ import type { Ctx } from '../../src/lib/server/context.ts';
 import { PolicyDenied, type SignedInActor } from '../../src/lib/server/policy/index.ts';
 import { Refusal } from '../../src/lib/server/organisations/errors.ts';
 import { addDays, cityToday } from '../../src/lib/server/guardianship/age.ts';
-import { createProgramme, getProgramme, openProgrammes, organisationProgrammes, updateProgramme } from '../../src/lib/server/buddies/programmes.ts';
+import { createProgramme, getProgramme, openProgrammes, organisationProgrammes, translateProgramme, updateProgramme } from '../../src/lib/server/buddies/programmes.ts';
 import { apply, editApplication, myApplications, programmeApplicants, withdraw } from '../../src/lib/server/buddies/applications.ts';
 import { ConfirmRefused, confirmProposals, proposals, ruleOut, runBuddyMatching } from '../../src/lib/server/buddies/matching.ts';
 import { answerCheckIn, endPair, endPairAsStaff, giveFeedback, myPairs, programmePairs, sendCheckInReminders } from '../../src/lib/server/buddies/pairs.ts';
@@ -120,6 +120,18 @@ describe('programmes', () => {
 		expect(await refused(updateProgramme(ctx(coordinator), otherOrgId, p.id, programme()))).toBe('policy:denied');
 		const mine = await organisationProgrammes(ctx(coordinator), orgId);
 		expect(mine.map((x) => x.status).sort()).toEqual(['closed', 'open']);
+	});
+
+	it('shows a translation to readers of that language; an empty name removes it; only the organisation translates', async () => {
+		expect(await refused(translateProgramme(ctx(member), orgId, programmeId, { locale: 'ar', trName: 'x', trDescription: '' }))).toBe('policy:denied');
+		expect(await refused(translateProgramme(ctx(coordinator), orgId, FORGED, { locale: 'ar', trName: 'x', trDescription: '' }))).toBe('buddies_programme_not_found');
+		await translateProgramme(ctx(coordinator), orgId, programmeId, { locale: 'ar', trName: 'رفقاء الميناء', trDescription: 'لقاء كل أسبوع.' });
+		const ar = { ...ctx(amina), locale: 'ar' };
+		const p = await getProgramme(ar, programmeId);
+		expect(p).toMatchObject({ name: 'رفقاء الميناء', language: 'ar', translated: true });
+		expect((await getProgramme(ctx(amina), programmeId)).name).toBe('Kompis Porto');
+		await translateProgramme(ctx(coordinator), orgId, programmeId, { locale: 'ar', trName: '', trDescription: '' });
+		expect((await getProgramme(ar, programmeId)).name).toBe('Kompis Porto');
 	});
 
 	it('refuses bad durations with a named message', () => {

@@ -69,6 +69,24 @@ export async function updateProgramme(ctx: Ctx, organisationId: string, programm
 	});
 }
 
+/**
+ * Sets (or, with an empty name, removes) the translation of a programme's
+ * name and description into one interface language.
+ */
+export async function translateProgramme(ctx: Ctx, organisationId: string, programmeId: string, input: { locale: string; trName: string; trDescription: string }): Promise<void> {
+	await requirePolicy(ctx, 'buddies.manage', orgResource(organisationId), { type: 'buddy_programme', id: isUuid(programmeId) ? programmeId : null });
+	const head = await programmeHead(ctx.db, programmeId);
+	if (head.organisationId !== organisationId) throw programmeNotFound();
+	await ctx.db.transaction(async (tx) => {
+		const [row] = await tx.select({ t: buddyProgrammes.translations }).from(buddyProgrammes).where(eq(buddyProgrammes.id, programmeId)).for('update');
+		const next: BuddyTranslations = { ...(row?.t ?? {}) };
+		if (input.trName) next[input.locale] = { name: input.trName, description: input.trDescription };
+		else delete next[input.locale];
+		await tx.update(buddyProgrammes).set({ translations: next, updatedAt: new Date() }).where(eq(buddyProgrammes.id, programmeId));
+		await audit(ctx, tx, 'buddies.programme.translate', 'buddy_programme', programmeId, 'done', { locale: input.locale, removed: !input.trName });
+	});
+}
+
 export interface PublicProgramme {
 	id: string;
 	kind: BuddyProgrammeKind;
@@ -143,6 +161,7 @@ export interface OrgProgramme {
 	applications: number;
 	activePairs: number;
 	proposed: number;
+	translations: BuddyTranslations;
 }
 
 /** An organisation's programmes with their counts (no personal data: no second factor needed beyond buddies.manage). */
@@ -161,6 +180,7 @@ export async function organisationProgrammes(ctx: Ctx, organisationId: string): 
 			durationWeeks: buddyProgrammes.durationWeeks,
 			checkInDays: buddyProgrammes.checkInDays,
 			status: buddyProgrammes.status,
+			translations: buddyProgrammes.translations,
 			applications: sql<number>`(select count(*) from ${buddyApplications} a where a.programme_id = ${id} and a.status = 'active')`.mapWith(Number),
 			activePairs: sql<number>`(select count(*) from ${buddyPairs} p where p.programme_id = ${id} and p.status = 'active')`.mapWith(Number),
 			proposed: sql<number>`(select count(*) from ${buddyPairs} p where p.programme_id = ${id} and p.status = 'proposed')`.mapWith(Number)

@@ -95,3 +95,10 @@ export const staffEndForm = z.object({
 
 export const pairRef = z.object({ pairId: z.string().max(100) });
 export const confirmForm = z.object({ confirm: z.array(z.string().max(100)).max(1000) });
+
+/** A translation of a programme's name and description (an empty name removes it). */
+export const translationForm = z.object({
+	locale: z.enum(['en', 'it', 'es', 'fr', 'de', 'pl', 'el', 'ro', 'uk', 'ar', 'fa', 'ti'], { error: 'field_invalid_choice' }),
+	trName: fields.optionalText(150),
+	trDescription: fields.optionalText(5000)
+});

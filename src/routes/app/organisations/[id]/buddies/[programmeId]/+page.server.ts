@@ -1,11 +1,11 @@
 import { m } from '#lib/paraglide/messages.js';
 import { orgGate } from '#lib/server/http/org-route.ts';
-import { languageOptions } from '#lib/server/engagement/workspace.ts';
-import { organisationProgrammes, updateProgramme } from '#lib/server/buddies/programmes.ts';
+import { languageOptions, localeOptions } from '#lib/server/engagement/workspace.ts';
+import { organisationProgrammes, translateProgramme, updateProgramme } from '#lib/server/buddies/programmes.ts';
 import { programmeApplicants } from '#lib/server/buddies/applications.ts';
 import { confirmProposals, proposals, ruleOut, runBuddyMatching } from '#lib/server/buddies/matching.ts';
 import { endPairAsStaff, programmePairs } from '#lib/server/buddies/pairs.ts';
-import { confirmForm, pairRef, programmeForm, staffEndForm } from '#lib/server/buddies/schemas.ts';
+import { confirmForm, pairRef, programmeForm, staffEndForm, translationForm } from '#lib/server/buddies/schemas.ts';
 import { programmeNotFound } from '#lib/server/buddies/common.ts';
 import { buddiesLoad, workspaceForm } from '#lib/server/buddies/routes.ts';
 import { z } from 'zod';
@@ -28,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
 			created: event.url.searchParams.has('created'),
 			programme,
 			languages: languageOptions(),
+			locales: localeOptions(),
 			applicants: await programmeApplicants(ctx, org.id, programme.id),
 			proposals: await proposals(ctx, org.id, programme.id),
 			pairs: await programmePairs(ctx, org.id, programme.id)
@@ -38,6 +39,7 @@ export const load: PageServerLoad = async (event) => {
 const runForm = z.object({});
 
 export const actions: Actions = {
+	translate: (event) => workspaceForm(event, 'translate', translationForm, (ctx, d, orgId) => translateProgramme(ctx, orgId, event.params.programmeId, d), () => m.buddies_translated()),
 	update: (event) => workspaceForm(event, 'update', programmeForm, (ctx, d, orgId) => updateProgramme(ctx, orgId, event.params.programmeId, d), () => m.buddies_updated()),
 	run: (event) =>
 		workspaceForm(
