@@ -19,9 +19,10 @@ import { Refusal } from '../../src/lib/server/organisations/errors.ts';
 import { addDays, cityToday } from '../../src/lib/server/guardianship/age.ts';
 import { createProgramme, getProgramme, openProgrammes, organisationProgrammes, translateProgramme, updateProgramme } from '../../src/lib/server/buddies/programmes.ts';
 import { apply, editApplication, myApplications, programmeApplicants, withdraw } from '../../src/lib/server/buddies/applications.ts';
-import { ConfirmRefused, confirmProposals, proposals, ruleOut, runBuddyMatching } from '../../src/lib/server/buddies/matching.ts';
+import { buddySettings, ConfirmRefused, confirmProposals, proposals, ruleOut, runBuddyMatching, saveBuddySettings } from '../../src/lib/server/buddies/matching.ts';
 import { answerCheckIn, endPair, endPairAsStaff, giveFeedback, myPairs, programmePairs, sendCheckInReminders } from '../../src/lib/server/buddies/pairs.ts';
 import { applicationForm, programmeForm, type ApplicationInput } from '../../src/lib/server/buddies/schemas.ts';
+import { settingsForm } from '../../src/lib/server/matching/programmes.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
 import { addMember, createUser } from '../helpers/users.ts';
 
@@ -132,6 +133,17 @@ describe('programmes', () => {
 		expect((await getProgramme(ctx(amina), programmeId)).name).toBe('Kompis Porto');
 		await translateProgramme(ctx(coordinator), orgId, programmeId, { locale: 'ar', trName: '', trDescription: '' });
 		expect((await getProgramme(ar, programmeId)).name).toBe('Kompis Porto');
+	});
+
+	it('saves the rules and weights; gender preferences stay a hard rule whatever is posted', async () => {
+		const form = settingsForm.parse({ requireSharedLanguage: 'on', maxDistanceKm: '', weightLanguages: '50', weightDistance: '10', weightInterests: '20', weightSkills: '0', weightAvailability: '20', objective: 'count-then-score' });
+		expect(await refused(saveBuddySettings(ctx(member), orgId, programmeId, form))).toBe('policy:denied');
+		expect(await refused(saveBuddySettings(ctx(coordinator), otherOrgId, programmeId, form))).toBe('policy:denied');
+		const saved = await saveBuddySettings(ctx(coordinator), orgId, programmeId, { ...form, respectGenderPreference: false });
+		expect(saved.rules.respectGenderPreference).toBe(true);
+		expect(saved.rules.requireSafeguarding).toBe(false);
+		expect((await buddySettings(ctx(coordinator), orgId, programmeId)).weights.languages).toBe(50);
+		expect(settingsForm.safeParse({ ...form, weightLanguages: '150' }).success).toBe(false);
 	});
 
 	it('refuses bad durations with a named message', () => {

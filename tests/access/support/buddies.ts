@@ -47,7 +47,7 @@ export function actions(): Record<string, RouteEntry> {
 		'/app/organisations/[id]/buddies ?/create': { path: (f) => `${base(f)}?/create`, expect: staff('invalid') }
 	};
 	for (const a of ['checkin', 'end', 'feedback', 'withdraw']) out[`/buddies/me ?/${a}`] = { path: () => `/buddies/me?/${a}`, expect: byRole('invalid', 'signin') };
-	for (const a of ['update', 'translate', 'confirm', 'ruleout', 'end']) {
+	for (const a of ['update', 'settings', 'translate', 'confirm', 'ruleout', 'end']) {
 		out[`/app/organisations/[id]/buddies/[programmeId] ?/${a}`] = { path: (f) => `${base(f)}/${f.buddyProgramme.id}?/${a}`, expect: staff('invalid') };
 	}
 	return out;

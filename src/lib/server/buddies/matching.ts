@@ -34,7 +34,7 @@ import { linkOrigin } from '../referrals/emails.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 import { solve, type PairRef } from '../../matching/index.ts';
 import { brokenRule, buildProblem, pairKey, placeOf, type Criterion, type HardRule, type ProgrammeSettings, type SideProfile } from '../matching/scoring.ts';
-import { readSettings } from '../matching/programmes.ts';
+import { readSettings, type SettingsFormInput } from '../matching/programmes.ts';
 import { addDays, audit, me, orgResource, pairNotFound, programmeHead, programmeNotFound, requirePolicy, type ProgrammeHead } from './common.ts';
 import { BUDDY_SETTINGS } from './programmes.ts';
 
@@ -285,4 +285,43 @@ export async function ruleOut(ctx: Ctx, organisationId: string, programmeId: str
 		if (!row) throw pairNotFound();
 		await audit(ctx, tx, 'buddies.pair.rule_out', 'buddy_pair', row.id, 'done', { programmeId: p.id });
 	});
+}
+
+/** The programme's matching settings (its rules and weights), for the settings form. */
+export async function buddySettings(ctx: Ctx, organisationId: string, programmeId: string): Promise<ProgrammeSettings> {
+	const p = await ownProgramme(ctx, organisationId, programmeId);
+	return settingsOf(ctx.db, p);
+}
+
+/**
+ * Saves the programme's rules and weights. Both sides' gender preferences
+ * stay a hard rule whatever is posted (decision 020); safeguarding stays off
+ * (buddies are adults). Audited with the values.
+ */
+export async function saveBuddySettings(ctx: Ctx, organisationId: string, programmeId: string, f: SettingsFormInput): Promise<ProgrammeSettings> {
+	const p = await ownProgramme(ctx, organisationId, programmeId);
+	const settings = readSettings('buddy', {
+		...BUDDY_SETTINGS,
+		rules: { ...BUDDY_SETTINGS.rules, requireSharedLanguage: f.requireSharedLanguage, requireAvailabilityOverlap: f.requireAvailabilityOverlap, maxDistanceKm: f.maxDistanceKm, respectGenderPreference: true, requireSafeguarding: false },
+		weights: { languages: f.weightLanguages, distance: f.weightDistance, interests: f.weightInterests, skills: f.weightSkills, availability: f.weightAvailability },
+		objective: f.objective
+	});
+	settings.rules.respectGenderPreference = true;
+	settings.rules.requireSafeguarding = false;
+	const by = me(ctx);
+	await ctx.db.transaction(async (tx) => {
+		const values = { settings: settings as unknown as Record<string, unknown>, updatedBy: by, updatedAt: new Date() };
+		if (p.matchingProgrammeId) {
+			await tx.update(matchingProgrammes).set(values).where(eq(matchingProgrammes.id, p.matchingProgrammeId));
+		} else {
+			const [row] = await tx.insert(matchingProgrammes).values({ kind: 'buddy', name: p.name, organisationId, ...values }).returning({ id: matchingProgrammes.id });
+			await tx.update(buddyProgrammes).set({ matchingProgrammeId: row.id }).where(eq(buddyProgrammes.id, p.id));
+		}
+		await audit(ctx, tx, 'buddies.settings.update', 'buddy_programme', p.id, 'done', {
+			...Object.fromEntries(Object.entries(settings.rules).map(([k, v]) => [`rule.${k}`, v])),
+			...Object.fromEntries(Object.entries(settings.weights).map(([k, v]) => [`weight.${k}`, v])),
+			objective: settings.objective
+		});
+	});
+	return settings;
 }

@@ -3,7 +3,8 @@ import { orgGate } from '#lib/server/http/org-route.ts';
 import { languageOptions, localeOptions } from '#lib/server/engagement/workspace.ts';
 import { organisationProgrammes, translateProgramme, updateProgramme } from '#lib/server/buddies/programmes.ts';
 import { programmeApplicants } from '#lib/server/buddies/applications.ts';
-import { confirmProposals, proposals, ruleOut, runBuddyMatching } from '#lib/server/buddies/matching.ts';
+import { buddySettings, confirmProposals, proposals, ruleOut, runBuddyMatching, saveBuddySettings } from '#lib/server/buddies/matching.ts';
+import { settingsForm } from '#lib/server/matching/programmes.ts';
 import { endPairAsStaff, programmePairs } from '#lib/server/buddies/pairs.ts';
 import { confirmForm, pairRef, programmeForm, staffEndForm, translationForm } from '#lib/server/buddies/schemas.ts';
 import { programmeNotFound } from '#lib/server/buddies/common.ts';
@@ -31,6 +32,7 @@ export const load: PageServerLoad = async (event) => {
 			locales: localeOptions(),
 			applicants: await programmeApplicants(ctx, org.id, programme.id),
 			proposals: await proposals(ctx, org.id, programme.id),
+			settings: await buddySettings(ctx, org.id, programme.id),
 			pairs: await programmePairs(ctx, org.id, programme.id)
 		};
 	});
@@ -39,6 +41,7 @@ export const load: PageServerLoad = async (event) => {
 const runForm = z.object({});
 
 export const actions: Actions = {
+	settings: (event) => workspaceForm(event, 'settings', settingsForm, (ctx, d, orgId) => saveBuddySettings(ctx, orgId, event.params.programmeId, d), () => m.matching_settings_saved()),
 	translate: (event) => workspaceForm(event, 'translate', translationForm, (ctx, d, orgId) => translateProgramme(ctx, orgId, event.params.programmeId, d), () => m.buddies_translated()),
 	update: (event) => workspaceForm(event, 'update', programmeForm, (ctx, d, orgId) => updateProgramme(ctx, orgId, event.params.programmeId, d), () => m.buddies_updated()),
 	run: (event) =>
