@@ -272,6 +272,10 @@ export const matrix: Record<string, RouteEntry> = {
 	'/app/admin/audit': {
 		path: () => '/app/admin/audit',
 		expect: byRole('forbidden', 'signin', { admin: 'ok', admin_without_second_factor: '2fa' })
+	},
+	'/app/admin/certificates': {
+		path: () => '/app/admin/certificates',
+		expect: byRole('forbidden', 'signin', { admin: 'ok', admin_without_second_factor: '2fa' })
 	}
 };
 
@@ -356,6 +360,11 @@ export const formActions: Record<string, RouteEntry> = {
 	// Volunteering: one's own forms need signing in, then the form is read (an empty one is refused).
 	'/volunteer/[id] ?/signup': { path: (f) => `/volunteer/${f.opportunity.id}?/signup`, expect: byRole('invalid', 'signin') },
 	'/volunteer/me ?/hours': { path: () => '/volunteer/me?/hours', expect: byRole('invalid', 'signin') },
+	'/volunteer/certificate ?/withdraw': { path: () => '/volunteer/certificate?/withdraw', expect: byRole('invalid', 'signin') },
+	'/app/admin/certificates ?/revoke': {
+		path: () => '/app/admin/certificates?/revoke',
+		expect: staffOnly({ admin: 'invalid', admin_without_second_factor: '2fa' })
+	},
 	'/app/admin ?/verify': {
 		path: () => '/app/admin?/verify',
 		expect: staffOnly({ admin: 'invalid', integration_officer: 'invalid', admin_without_second_factor: '2fa' })

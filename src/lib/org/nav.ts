@@ -25,14 +25,15 @@ export function orgTabs(
 }
 
 export function adminTabs(
-	current: 'queue' | 'users' | 'outbox' | 'audit',
-	links: { users: boolean; outbox: boolean; audit: boolean } = { users: true, outbox: true, audit: true }
+	current: 'queue' | 'users' | 'outbox' | 'audit' | 'certificates',
+	links: { users: boolean; outbox: boolean; audit: boolean; certificates: boolean } = { users: true, outbox: true, audit: true, certificates: true }
 ): Tab[] {
 	return [
 		{ key: 'queue', href: '/app/admin', label: m.admin_nav_queue(), show: true },
 		{ key: 'users', href: '/app/admin/users', label: m.admin_nav_users(), show: links.users },
 		{ key: 'outbox', href: '/app/admin/outbox', label: m.admin_nav_outbox(), show: links.outbox },
-		{ key: 'audit', href: '/app/admin/audit', label: m.admin_nav_audit(), show: links.audit }
+		{ key: 'audit', href: '/app/admin/audit', label: m.admin_nav_audit(), show: links.audit },
+		{ key: 'certificates', href: '/app/admin/certificates', label: m.admin_nav_certificates(), show: links.certificates }
 	]
 		.filter((t) => t.show)
 		.map((t) => ({ href: t.href, label: t.label, current: t.key === current }));

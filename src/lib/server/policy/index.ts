@@ -379,6 +379,8 @@ export const rules = {
 		personalData: true,
 		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator', 'volunteer_coordinator') || platform(a, 'admin')
 	},
+	/** Revoke anyone's certificate (hours found false): the city's administrators; the reason is audited. */
+	'volunteering.certificate.revoke': { personalData: true, allow: (a) => platform(a, 'admin') },
 
 	/** Statistics over folders, referrals and guardianship (cells under 5 suppressed). */
 	'support.stats.view': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator', 'guardianship_office') },

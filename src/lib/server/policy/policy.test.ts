@@ -161,6 +161,7 @@ const table: Record<Action, string> = {
 	'volunteering.self':            'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'volunteering.opportunity.manage': 'S  D    D    A    A    A    A    D    D    A    A    D    D    A    A    D    D    D    D    D',
 	'volunteering.volunteers.manage': 'S   D    D    F    A    F    A    D    D    F    A    D    D    F    A    D    D    D    D    D',
+	'volunteering.certificate.revoke': 'S  D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    D    D',
 	'support.stats.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    A    A'
 };
 
