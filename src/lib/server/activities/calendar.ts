@@ -43,7 +43,7 @@ interface IcsEvent {
 
 /** Serialises events as one VCALENDAR. */
 export function toIcs(name: string, events: readonly IcsEvent[], origin = linkOrigin()): string {
-	const host = new URL(origin).host || 'convive';
+	const host = new URL(origin).hostname || 'convive';
 	const cal = ical({ name, prodId: { company: 'Convive', product: 'activities', language: 'EN' }, ttl: 3600 });
 	for (const e of events) {
 		cal.createEvent({

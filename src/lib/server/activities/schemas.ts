@@ -31,44 +31,29 @@ const clockTime = (error = 'activities_time_invalid') =>
 		.transform((n) => n as number);
 
 /** An https address with a host; no credentials. Blank is null. */
+function isHttps(s: string): boolean {
+	if (s.length > 500) return false;
+	try {
+		const u = new URL(s);
+		return u.protocol === 'https:' && u.hostname.includes('.') && !u.username && !u.password;
+	} catch {
+		return false;
+	}
+}
 export const onlineUrl = z
 	.string()
 	.optional()
 	.transform((s) => (s ?? '').trim())
-	.pipe(
-		z.union([
-			z.literal('').transform(() => null),
-			z
-				.string()
-				.max(500, { error: 'activities_online_https' })
-				.refine(
-					(s) => {
-						try {
-							const u = new URL(s);
-							return u.protocol === 'https:' && u.hostname.includes('.') && !u.username && !u.password;
-						} catch {
-							return false;
-						}
-					},
-					{ error: 'activities_online_https' }
-				)
-		])
-	);
+	.refine((s) => s === '' || isHttps(s), { error: 'activities_online_https' })
+	.transform((s) => (s === '' ? null : s));
 
+/** Blank: no limit. */
 const capacity = z
 	.string()
 	.optional()
 	.transform((s) => (s ?? '').trim())
-	.pipe(
-		z.union([
-			z.literal('').transform(() => null),
-			z
-				.string()
-				.regex(/^\d{1,5}$/, { error: 'activities_capacity_invalid' })
-				.transform(Number)
-				.refine((n) => n >= 1 && n <= 5000, { error: 'activities_capacity_invalid' })
-		])
-	);
+	.refine((s) => s === '' || (/^\d{1,5}$/.test(s) && Number(s) >= 1 && Number(s) <= 5000), { error: 'activities_capacity_invalid' })
+	.transform((s) => (s === '' ? null : Number(s)));
 
 const base = {
 	title: fields.text(150),
