@@ -45,7 +45,9 @@ beforeAll(async () => {
 		.returning({ id: activities.id });
 	[ids.cooking, ids.full, ids.proposal] = rows.map((r) => r.id);
 	sam = await createUser(db, { displayName: 'Samira', kind: 'newcomer' });
-});
+	// The first render compiles and warms the server: not part of any test's time.
+	await app.client({ locale: 'en' }).get('/activities');
+}, 180_000);
 afterAll(() => app?.stop());
 
 describe('the public pages', () => {
