@@ -16,6 +16,8 @@ import { addDays, cityToday } from '../../src/lib/server/guardianship/age.ts';
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let db: TestApp['database']['db'];
 let sam: TestUser;
+let owner: TestUser;
+let orgId: string;
 let nbId: string;
 const ids = { cooking: '', full: '', proposal: '' };
 const FORGED = '00000000-0000-4000-8000-000000000000';
@@ -29,8 +31,9 @@ beforeAll(async () => {
 	app = await startTestApp({ smtp: false });
 	db = app.database.db;
 	const [org] = await db.insert(organisations).values({ slug: 'ap-org', name: 'Casa Aperta', type: 'ngo', verification: 'verified' }).returning({ id: organisations.id });
-	const owner = await createUser(db, { displayName: 'Owner' });
+	owner = await createUser(db, { displayName: 'Owner', totp: true, secondFactor: true });
 	await addMember(db, org.id, owner.id, 'owner');
+	orgId = org.id;
 	const [nb] = await db.insert(neighbourhoods).values({ slug: 'borgo', name: 'Borgo Vecchio' }).returning({ id: neighbourhoods.id });
 	nbId = nb.id;
 	await db.insert(neighbourhoodHouses).values({ neighbourhoodId: nb.id, organisationId: org.id, name: 'Casa del Borgo' });
@@ -146,5 +149,34 @@ describe('calendar feeds', () => {
 		expect(events(mine.html).map((e) => e.summary)).toEqual(['Cooking, together; "everyone"']);
 		await c.post('/activities/me?/feed', {});
 		expect((await anon().get(path)).status).toBe(404);
+	});
+});
+
+describe('the organisation workspace', () => {
+	it('creates an activity by a plain form post, shows who is coming, reviews a proposal, and cancels', async () => {
+		const c = as(owner);
+		const base = `/app/organisations/${orgId}/activities`;
+		expect((await c.get(base)).status).toBe(200);
+		expect((await as(sam).get(base)).status).toBe(403);
+		const bad = await c.post(`${base}?/create`, { kind: 'event', audience: 'everyone', title: 'Quiz night', date: addDays(cityToday(), 6), start: '20:00', end: '22:00', onlineUrl: 'javascript:alert(1)' });
+		expect(bad.status).toBe(400);
+		expect(text(bad.html)).toContain('The link must start with https://');
+		const made = await c.post(`${base}?/create`, { kind: 'event', audience: 'everyone', neighbourhoodId: nbId, title: 'Quiz night', date: addDays(cityToday(), 6), start: '20:00', end: '22:00', placeName: 'Bar del Borgo', capacity: '20' });
+		expect(made.status).toBe(303);
+		const page = await c.get(made.location!);
+		expect(page.status).toBe(200);
+		expect(text(page.html)).toContain('Nobody yet.');
+		const id = made.location!.split('/').pop()!.split('?')[0];
+		await as(sam).post(`/activities/${id}?/rsvp`, {});
+		expect(text((await c.get(`${base}/${id}`)).html)).toContain('Samira');
+		// A resident's proposal in the house's neighbourhood: a rejection needs a reason.
+		const noReason = await c.post(`${base}?/review`, { activityId: ids.proposal, decision: 'reject', reason: '' });
+		expect(noReason.status).toBe(400);
+		expect(text(noReason.html)).toContain('Write a reason.');
+		expect((await c.post(`${base}?/review`, { activityId: ids.proposal, decision: 'reject', reason: 'The park is closed.' })).status).toBe(200);
+		expect((await db.select().from(activities).where(eq(activities.id, ids.proposal)))[0].status).toBe('rejected');
+		const cancelled = await c.post(`${base}/${id}?/cancel`, { reason: 'Snow' });
+		expect(text(cancelled.html)).toContain('Cancelled. People told by e-mail: 1.');
+		expect((await c.get(`${base}/${FORGED}`)).status).toBe(404);
 	});
 });

@@ -833,7 +833,10 @@ type Counted =
 	| 'referral_events'
 	| 'guardians'
 	| 'guardianships'
-	| 'guardian_visits';
+	| 'guardian_visits'
+	| 'neighbourhood_houses'
+	| 'activities'
+	| 'activity_rsvps';
 
 async function count(db: Db, table: Counted): Promise<number> {
 	const r = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };

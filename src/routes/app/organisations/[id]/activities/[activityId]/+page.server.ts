@@ -54,10 +54,22 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	update: (event) =>
-		activitiesOrgForm(event, 'update', 'activities.manage', activityForm, async (ctx, d) => {
+		activitiesOrgForm(event, 'update', 'activities.manage', activityForm, async (ctx, d, orgId) => {
+			// Another organisation's activity under this address is not found.
+			await activityForEdit(ctx, orgId, event.params.activityId);
 			await updateActivity(ctx, event.params.activityId, d);
 			await promoteAfterEdit(ctx, event.params.activityId);
 		}),
 	cancel: (event) =>
-		activitiesOrgForm(event, 'cancel', 'activities.manage', cancelForm, (ctx, d) => cancelActivity(ctx, event.params.activityId, d.reason), (n) => m.activities_cancelled_told({ count: String(n) }))
+		activitiesOrgForm(
+			event,
+			'cancel',
+			'activities.manage',
+			cancelForm,
+			async (ctx, d, orgId) => {
+				await activityForEdit(ctx, orgId, event.params.activityId);
+				return cancelActivity(ctx, event.params.activityId, d.reason);
+			},
+			(n) => m.activities_cancelled_told({ count: String(n) })
+		)
 };
