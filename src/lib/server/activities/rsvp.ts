@@ -16,7 +16,7 @@ import { sendEmail } from '../email/index.ts';
 import { mailLocale } from '../organisations/mail.ts';
 import { linkOrigin, mailMoment } from '../referrals/emails.ts';
 import { Refusal } from '../organisations/errors.ts';
-import { activityHead, activityNotFound, audit, me, orgResource, requirePolicy, visible } from './common.ts';
+import { activityHead, activityNotFound, audit, localised, me, orgResource, requirePolicy, visible } from './common.ts';
 
 export interface RsvpResult {
 	id: string;
@@ -135,6 +135,9 @@ export async function myRsvps(ctx: Ctx, from: Date = new Date()): Promise<MyRsvp
 		.select({
 			activityId: activityRsvps.activityId,
 			title: activities.title,
+			description: activities.description,
+			language: activities.language,
+			translations: activities.translations,
 			startsAt: activities.startsAt,
 			endsAt: activities.endsAt,
 			status: activityRsvps.status,
@@ -146,7 +149,11 @@ export async function myRsvps(ctx: Ctx, from: Date = new Date()): Promise<MyRsvp
 		.where(and(eq(activityRsvps.userId, userId), ne(activityRsvps.status, 'cancelled'), gt(activities.endsAt, from)))
 		.orderBy(asc(activities.startsAt))
 		.limit(200);
-	return rows.map(({ activityStatus, ...r }) => ({ ...r, cancelled: activityStatus === 'cancelled' }));
+	return rows.map(({ activityStatus, description, translations, language, ...r }) => ({
+		...r,
+		title: localised({ title: r.title, description, language, translations }, ctx.locale).title,
+		cancelled: activityStatus === 'cancelled'
+	}));
 }
 
 /** The actor's active RSVP for one activity, with the place on the waiting list. */
