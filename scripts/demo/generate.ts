@@ -29,6 +29,7 @@ import {
 
 import { generateSupport, type DemoSupport, type NamePool } from './support.ts';
 import { generateEngagement, type DemoEngagement } from './engagement.ts';
+import { generateActivities, type DemoActivities } from './activities.ts';
 
 export type { DemoDirectory } from './directory.ts';
 export type { DemoSupport } from './support.ts';
@@ -154,6 +155,8 @@ export interface DemoCity {
 	support: DemoSupport;
 	/** Volunteering: opportunities, shifts, volunteers and their hours (engagement.ts). */
 	engagement: DemoEngagement;
+	/** Neighbourhood activities: houses, activities, RSVPs (activities.ts). */
+	activities: DemoActivities;
 }
 
 // ---------------------------------------------------------------------------
@@ -955,6 +958,9 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 	});
 	users.push(...engagement.users);
 
+	// Neighbourhood activities, from a stream of their own.
+	const activities = generateActivities(createRng((seed ^ 0x0ac7_1f1e) >>> 0), { baseDate: DEMO_BASE_DATE, neighbourhoods, organisations, users });
+
 	return {
 		seed,
 		baseDate: DEMO_BASE_DATE,
@@ -966,6 +972,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 		accounts,
 		directory,
 		support: support.support,
-		engagement: engagement.engagement
+		engagement: engagement.engagement,
+		activities
 	};
 }

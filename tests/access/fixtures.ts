@@ -8,6 +8,7 @@ import type { Db } from '../../src/lib/server/db/index.ts';
 import { caseTeam, caseWorkers, consents, invitations, locations, people, memberships, organisations, referrals, serviceAtLocations, services, users } from '../../src/lib/server/db/schema/index.ts';
 import { guardians, guardianships, guardianVetting } from '../../src/lib/server/db/schema/index.ts';
 import { volunteerOpportunities, volunteerShifts } from '../../src/lib/server/db/schema/index.ts';
+import { activities, neighbourhoods } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
 import { storeDocument } from '../../src/lib/server/support/documents.ts';
@@ -58,6 +59,8 @@ export interface Fixtures {
 	/** Volunteering: an open opportunity of `org` and a draft one. */
 	opportunity: { id: string };
 	draftOpportunity: { id: string };
+	/** Neighbourhood activities: a published activity of `org` next week, in a neighbourhood of its own. */
+	activity: { id: string; neighbourhoodSlug: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
 	userIds: Partial<Record<Role, string>>;
@@ -215,5 +218,13 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 	const [publicOpportunity] = await db.insert(volunteerOpportunities).values({ organisationId: org.id, title: 'Matrix opportunity', kind: 'ongoing' }).returning({ id: volunteerOpportunities.id });
 	const [draftOpportunity] = await db.insert(volunteerOpportunities).values({ organisationId: org.id, title: 'Matrix draft', kind: 'ongoing', status: 'draft' }).returning({ id: volunteerOpportunities.id });
 
-	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, tokens, userIds };
+	// Neighbourhood activities: a published activity of `org` next week.
+	const [matrixNb] = await db.insert(neighbourhoods).values({ slug: 'matrix-activities', name: 'Matrix activities' }).returning({ id: neighbourhoods.id });
+	const [act] = await db
+		.insert(activities)
+		.values({ organisationId: org.id, neighbourhoodId: matrixNb.id, title: 'Matrix cooking', startsAt: nextWeek, endsAt: new Date(nextWeek.getTime() + 2 * 3600 * 1000), placeName: 'Matrix hall', capacity: 10 })
+		.returning({ id: activities.id });
+	const activity = { id: act.id, neighbourhoodSlug: 'matrix-activities' };
+
+	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, activity, tokens, userIds };
 }

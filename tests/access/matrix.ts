@@ -21,6 +21,7 @@ import * as referrals from './support/referrals.ts';
 import * as guardianship from './support/guardianship.ts';
 import * as privacy from './support/privacy.ts';
 import * as volunteeringWorkspace from './support/volunteering-workspace.ts';
+import * as activities from './support/activities.ts';
 
 export type { Expect, RouteEntry } from './expect.ts';
 
@@ -255,6 +256,8 @@ export const matrix: Record<string, RouteEntry> = {
 	...privacy.routes(),
 	// Volunteering workspace (issue 6)
 	...volunteeringWorkspace.routes(),
+	// Neighbourhood activities (issue 6)
+	...activities.routes(),
 
 	// City administration
 	'/app/admin': {
@@ -333,6 +336,7 @@ export const privateRecords: Record<string, RouteEntry> = {
 	...guardianship.privateRoutes(),
 	...privacy.privateRoutes(),
 	...volunteeringWorkspace.privateRoutes(),
+	...activities.privateRoutes(),
 	// Volunteering: a draft opportunity is only for its organisation's managers; a forged id is nothing.
 	'/volunteer/[id] (draft)': {
 		path: (f) => `/volunteer/${f.draftOpportunity.id}`,
@@ -449,5 +453,6 @@ export const formActions: Record<string, RouteEntry> = {
 	...referrals.actions(),
 	...guardianship.actions(),
 	...privacy.actions(),
-	...volunteeringWorkspace.actions()
+	...volunteeringWorkspace.actions(),
+	...activities.actions()
 };

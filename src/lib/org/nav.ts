@@ -5,8 +5,8 @@ type Tab = { href: string; label: string; current: boolean };
 
 export function orgTabs(
 	id: string,
-	current: 'overview' | 'members' | 'invitations' | 'services' | 'locations' | 'volunteering',
-	permissions: { members: boolean; invite: boolean; directory?: boolean; volunteering?: boolean }
+	current: 'overview' | 'members' | 'invitations' | 'services' | 'locations' | 'volunteering' | 'activities',
+	permissions: { members: boolean; invite: boolean; directory?: boolean; volunteering?: boolean; activities?: boolean }
 ): Tab[] {
 	const tabs = [
 		{ key: 'overview', href: `/app/organisations/${id}`, label: m.org_nav_overview(), show: true },
@@ -16,7 +16,9 @@ export function orgTabs(
 		{ key: 'services', href: `/app/organisations/${id}/services`, label: m.directory_nav_services(), show: permissions.directory ?? false },
 		{ key: 'locations', href: `/app/organisations/${id}/locations`, label: m.directory_nav_locations(), show: permissions.directory ?? false },
 		// The volunteering track: opportunities, shifts, volunteers, hours.
-		{ key: 'volunteering', href: `/app/organisations/${id}/volunteering`, label: m.volunteering_nav(), show: permissions.volunteering ?? false }
+		{ key: 'volunteering', href: `/app/organisations/${id}/volunteering`, label: m.volunteering_nav(), show: permissions.volunteering ?? false },
+		// Neighbourhood activities (the same staff as volunteering: activities.manage).
+		{ key: 'activities', href: `/app/organisations/${id}/activities`, label: m.activities_nav(), show: permissions.activities ?? permissions.volunteering ?? false }
 	]
 		.filter((t) => t.show)
 		.map((t) => ({ href: t.href, label: t.label, current: t.key === current }));

@@ -16,6 +16,7 @@ import { sendReferralReminders } from '../referrals/reminders.ts';
 import { anonymiseExpired } from '../support/erase.ts';
 import { sendShiftReminders } from '../engagement/shifts.ts';
 import { sendMissYouNotes } from '../engagement/retention.ts';
+import { sendActivityReminders } from '../activities/rsvp.ts';
 
 export const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
@@ -33,6 +34,8 @@ export async function runHousekeeping(db: Db): Promise<void> {
 	// Volunteering: a reminder the day before a confirmed shift; "we miss you" after three quiet months.
 	await sendShiftReminders(db, new Date());
 	await sendMissYouNotes(db, new Date());
+	// Neighbourhood activities: a reminder the day before to everyone going.
+	await sendActivityReminders(db, new Date());
 }
 
 export interface Housekeeping {

@@ -8,3 +8,4 @@ export * from './referrals.ts';
 export * from './guardianship.ts';
 export * from './matching.ts';
 export * from './engagement.ts';
+export * from './activities.ts';
