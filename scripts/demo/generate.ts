@@ -30,6 +30,7 @@ import {
 import { generateSupport, type DemoSupport, type NamePool } from './support.ts';
 import { generateEngagement, type DemoEngagement } from './engagement.ts';
 import { generateBuddies, type DemoBuddies } from './buddies.ts';
+import { generateActivities, type DemoActivities } from './activities.ts';
 
 export type { DemoDirectory } from './directory.ts';
 export type { DemoSupport } from './support.ts';
@@ -157,6 +158,8 @@ export interface DemoCity {
 	engagement: DemoEngagement;
 	/** Buddy and mentoring programmes (buddies.ts). */
 	buddies: DemoBuddies;
+	/** Neighbourhood activities: houses, activities, RSVPs (activities.ts). */
+	activities: DemoActivities;
 }
 
 // ---------------------------------------------------------------------------
@@ -960,6 +963,8 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 
 	// Buddy and mentoring programmes, from a stream of their own (existing accounts only).
 	const buddies = generateBuddies(createRng((seed ^ 0x0b0d_d1e5) >>> 0), { baseDate: DEMO_BASE_DATE, neighbourhoods, organisations, users, memberships });
+	// Neighbourhood activities, from a stream of their own.
+	const activities = generateActivities(createRng((seed ^ 0x0ac7_1f1e) >>> 0), { baseDate: DEMO_BASE_DATE, neighbourhoods, organisations, users });
 
 	return {
 		seed,
@@ -973,6 +978,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 		directory,
 		support: support.support,
 		engagement: engagement.engagement,
-		buddies
+		buddies,
+		activities
 	};
 }

@@ -101,6 +101,7 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 	await insertSupport(tx, city);
 	await insertEngagement(tx, city);
 	await insertBuddies(tx, city);
+	await insertActivities(tx, city);
 	// The city's guardianship matching programme, with its default rules and weights (decision 018).
 	await tx.insert(matchingProgrammes).values({ kind: 'guardianship', name: 'Portavera volunteer guardians', settings: defaultSettings('guardianship') as unknown as Record<string, unknown>, updatedAt: new Date(DEMO_BASE_DATE) });
 	const counts = {
@@ -117,7 +118,8 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 		opportunities: city.engagement.opportunities.length,
 		volunteers: city.engagement.profiles.length,
 		buddyProgrammes: city.buddies.programmes.length,
-		buddyPairs: city.buddies.pairs.length
+		buddyPairs: city.buddies.pairs.length,
+		activities: city.activities.activities.length
 	};
 	await record(tx, {
 		actorId: null,
@@ -616,6 +618,41 @@ async function insertBuddies(tx: Tx, city: DemoCity): Promise<void> {
 		{ id: 'uuid', pair_id: 'uuid', side: 'text', rating: 'smallint', comment: 'text', created_at: 'timestamptz' },
 		b.feedback,
 		(f) => ({ id: f.id, pair_id: f.pairId, side: f.side, rating: f.rating, comment: f.comment, created_at: f.createdAt })
+	);
+}
+
+/** Neighbourhood activities: houses, activities, RSVPs (activities.ts). */
+async function insertActivities(tx: Tx, city: DemoCity): Promise<void> {
+	const a = city.activities;
+	await insertJson(
+		tx,
+		'neighbourhood_houses',
+		{ id: 'uuid', neighbourhood_id: 'uuid', organisation_id: 'uuid', name: 'text', address: 'text' },
+		a.houses,
+		(h) => ({ id: h.id, neighbourhood_id: h.neighbourhoodId, organisation_id: h.organisationId, name: h.name, address: h.address })
+	);
+	await insertJson(
+		tx,
+		'activities',
+		{
+			id: 'uuid', organisation_id: 'uuid', proposed_by: 'uuid', neighbourhood_id: 'uuid', kind: 'text', audience: 'text', title: 'text', description: 'text', language: 'text',
+			translations: 'jsonb', starts_at: 'timestamptz', ends_at: 'timestamptz', place_name: 'text', address: 'text', online_url: 'text', capacity: 'smallint', languages: 'text[]',
+			child_friendly: 'boolean', accessibility: 'text[]', status: 'text', review_reason: 'text', created_by: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz'
+		},
+		a.activities,
+		(x) => ({
+			id: x.id, organisation_id: x.organisationId, proposed_by: x.proposedBy, neighbourhood_id: x.neighbourhoodId, kind: x.kind, audience: x.audience, title: x.title,
+			description: x.description, language: x.language, translations: x.translations, starts_at: x.startsAt, ends_at: x.endsAt, place_name: x.placeName, address: x.address,
+			online_url: x.onlineUrl, capacity: x.capacity, languages: x.languages, child_friendly: x.childFriendly, accessibility: x.accessibility, status: x.status,
+			review_reason: x.reviewReason, created_by: x.proposedBy, created_at: x.createdAt, updated_at: x.createdAt
+		})
+	);
+	await insertJson(
+		tx,
+		'activity_rsvps',
+		{ id: 'uuid', activity_id: 'uuid', user_id: 'uuid', status: 'text', created_at: 'timestamptz' },
+		a.rsvps,
+		(r) => ({ id: r.id, activity_id: r.activityId, user_id: r.userId, status: r.status, created_at: r.createdAt })
 	);
 }
 

@@ -8,7 +8,7 @@ import type { Db } from '../../src/lib/server/db/index.ts';
 import { caseTeam, caseWorkers, consents, invitations, locations, people, memberships, organisations, referrals, serviceAtLocations, services, users } from '../../src/lib/server/db/schema/index.ts';
 import { guardians, guardianships, guardianVetting } from '../../src/lib/server/db/schema/index.ts';
 import { volunteerOpportunities, volunteerShifts } from '../../src/lib/server/db/schema/index.ts';
-import { buddyProgrammes } from '../../src/lib/server/db/schema/index.ts';
+import { activities, buddyProgrammes, neighbourhoods } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
 import { storeDocument } from '../../src/lib/server/support/documents.ts';
@@ -61,6 +61,8 @@ export interface Fixtures {
 	draftOpportunity: { id: string };
 	/** Buddy programmes: an open programme of `org`. */
 	buddyProgramme: { id: string };
+	/** Neighbourhood activities: a published activity of `org` next week, in a neighbourhood of its own. */
+	activity: { id: string; neighbourhoodSlug: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
 	userIds: Partial<Record<Role, string>>;
@@ -221,5 +223,13 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 	// Buddy programmes: an open programme of `org`.
 	const [buddyProgramme] = await db.insert(buddyProgrammes).values({ organisationId: org.id, kind: 'buddy', name: 'Matrix buddies' }).returning({ id: buddyProgrammes.id });
 
-	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, buddyProgramme, tokens, userIds };
+	// Neighbourhood activities: a published activity of `org` next week.
+	const [matrixNb] = await db.insert(neighbourhoods).values({ slug: 'matrix-activities', name: 'Matrix activities' }).returning({ id: neighbourhoods.id });
+	const [act] = await db
+		.insert(activities)
+		.values({ organisationId: org.id, neighbourhoodId: matrixNb.id, title: 'Matrix cooking', startsAt: nextWeek, endsAt: new Date(nextWeek.getTime() + 2 * 3600 * 1000), placeName: 'Matrix hall', capacity: 10 })
+		.returning({ id: activities.id });
+	const activity = { id: act.id, neighbourhoodSlug: 'matrix-activities' };
+
+	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, buddyProgramme, activity, tokens, userIds };
 }

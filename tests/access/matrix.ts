@@ -22,6 +22,7 @@ import * as guardianship from './support/guardianship.ts';
 import * as privacy from './support/privacy.ts';
 import * as volunteeringWorkspace from './support/volunteering-workspace.ts';
 import * as buddies from './support/buddies.ts';
+import * as activities from './support/activities.ts';
 
 export type { Expect, RouteEntry } from './expect.ts';
 
@@ -257,6 +258,8 @@ export const matrix: Record<string, RouteEntry> = {
 	// Volunteering workspace (issue 6)
 	...volunteeringWorkspace.routes(),
 	...buddies.routes(),
+	// Neighbourhood activities (issue 6)
+	...activities.routes(),
 
 	// City administration
 	'/app/admin': {
@@ -273,6 +276,10 @@ export const matrix: Record<string, RouteEntry> = {
 	},
 	'/app/admin/audit': {
 		path: () => '/app/admin/audit',
+		expect: byRole('forbidden', 'signin', { admin: 'ok', admin_without_second_factor: '2fa' })
+	},
+	'/app/admin/certificates': {
+		path: () => '/app/admin/certificates',
 		expect: byRole('forbidden', 'signin', { admin: 'ok', admin_without_second_factor: '2fa' })
 	}
 };
@@ -332,6 +339,7 @@ export const privateRecords: Record<string, RouteEntry> = {
 	...privacy.privateRoutes(),
 	...volunteeringWorkspace.privateRoutes(),
 	...buddies.privateRoutes(),
+	...activities.privateRoutes(),
 	// Volunteering: a draft opportunity is only for its organisation's managers; a forged id is nothing.
 	'/volunteer/[id] (draft)': {
 		path: (f) => `/volunteer/${f.draftOpportunity.id}`,
@@ -359,6 +367,11 @@ export const formActions: Record<string, RouteEntry> = {
 	// Volunteering: one's own forms need signing in, then the form is read (an empty one is refused).
 	'/volunteer/[id] ?/signup': { path: (f) => `/volunteer/${f.opportunity.id}?/signup`, expect: byRole('invalid', 'signin') },
 	'/volunteer/me ?/hours': { path: () => '/volunteer/me?/hours', expect: byRole('invalid', 'signin') },
+	'/volunteer/certificate ?/withdraw': { path: () => '/volunteer/certificate?/withdraw', expect: byRole('invalid', 'signin') },
+	'/app/admin/certificates ?/revoke': {
+		path: () => '/app/admin/certificates?/revoke',
+		expect: staffOnly({ admin: 'invalid', admin_without_second_factor: '2fa' })
+	},
 	'/app/admin ?/verify': {
 		path: () => '/app/admin?/verify',
 		expect: staffOnly({ admin: 'invalid', integration_officer: 'invalid', admin_without_second_factor: '2fa' })
@@ -444,5 +457,6 @@ export const formActions: Record<string, RouteEntry> = {
 	...guardianship.actions(),
 	...privacy.actions(),
 	...volunteeringWorkspace.actions(),
-	...buddies.actions()
+	...buddies.actions(),
+	...activities.actions()
 };

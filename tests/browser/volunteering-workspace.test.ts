@@ -5,9 +5,10 @@
  * shifts, screens and accepts an applicant, and confirms their hours; every
  * page is accessible (axe) and screenshots are kept.
  */
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addMember, createUser, type TestUser } from '../helpers/users.ts';
-import { organisations, organisationScreeningSteps } from '../../src/lib/server/db/schema/index.ts';
+import { organisations, organisationScreeningSteps, volunteerApplications, volunteerProfiles } from '../../src/lib/server/db/schema/index.ts';
 import type { Ctx } from '../../src/lib/server/context.ts';
 import type { SignedInActor } from '../../src/lib/server/policy/index.ts';
 import { addDays, cityToday } from '../../src/lib/server/guardianship/age.ts';
@@ -16,7 +17,7 @@ import { logHours } from '../../src/lib/server/engagement/hours.ts';
 import { hoursForm } from '../../src/lib/server/engagement/schemas.ts';
 import { browserTestApp, type Tab } from './helpers.ts';
 
-const people: Record<string, { orgId: string; coordinator: TestUser; volunteer: TestUser }> = {};
+const people: Record<string, { orgId: string; coordinator: TestUser; volunteer: TestUser; candidate: TestUser }> = {};
 
 const env = browserTestApp({
 	name: 'volunteering-workspace',
@@ -31,7 +32,10 @@ const env = browserTestApp({
 			const coordinator = await createUser(db, { displayName: locale === 'ar' ? 'كارلا' : 'Carla', totp: true, secondFactor: true });
 			await addMember(db, org.id, coordinator.id, 'volunteer_coordinator');
 			const volunteer = await createUser(db, { displayName: locale === 'ar' ? 'أمل' : 'Amal', kind: 'newcomer' });
-			people[locale] = { orgId: org.id, coordinator, volunteer };
+			// Free on Tuesday mornings, like the opportunity the coordinator creates: the engine proposes them.
+			const candidate = await createUser(db, { displayName: locale === 'ar' ? 'داويت' : 'Dawit', kind: 'newcomer' });
+			await db.insert(volunteerProfiles).values({ userId: candidate.id, languages: ['ar', 'it'], availability: 1 << 3 });
+			people[locale] = { orgId: org.id, coordinator, volunteer, candidate };
 		}
 	}
 });
@@ -137,5 +141,37 @@ describe.each([
 		await t.clickAndCheck(t.page.locator('form[action="?/review"] button[value="confirmed"]').first());
 		await expect.poll(() => t.page.locator('table').count(), { timeout: 15_000 }).toBe(0);
 		console.log(`screenshot: ${await t.screenshot(`volunteering-hours-done-${locale}`)}`);
+	});
+
+	it('runs the matching, rules a pair out and back in, and invites the proposed volunteer', async () => {
+		const { orgId, coordinator } = people[locale];
+		const candidates = { en: people.en.candidate, ar: people.ar.candidate };
+		const opportunityId = opportunityPath.split('/').pop()!;
+		const t = await open(coordinator, js, locale);
+		await t.visit(`/app/organisations/${orgId}/volunteering`);
+		await t.clickAndCheck(t.page.locator(`a[href="/app/organisations/${orgId}/volunteering/matching"]`).first());
+		// Dawit of either test organisation may get the one place: both are free then.
+		const value = (await t.page.locator('input[name="invite"]').first().getAttribute('value'))!;
+		expect([`${candidates.en.id}:${opportunityId}`, `${candidates.ar.id}:${opportunityId}`]).toContain(value);
+		const invitee = value.split(':')[0];
+		console.log(`screenshot: ${await t.screenshot(`volunteering-matching-${locale}`)}`);
+
+		await t.clickAndCheck(t.page.locator(`button[name="forbid"][value="${value}"]`));
+		await expect.poll(() => t.page.locator(`input[name="forbidden"][value="${value}"]`).count(), { timeout: 15_000 }).toBe(1);
+		await expect(t.page.locator(`input[name="invite"][value="${value}"]`).count()).resolves.toBe(0);
+		await t.clickAndCheck(t.page.locator(`button[name="unforbid"][value="${value}"]`));
+		await expect.poll(() => t.page.locator(`input[name="invite"][value="${value}"]`).count(), { timeout: 15_000 }).toBe(1);
+
+		await t.page.locator(`input[name="invite"][value="${value}"]`).check();
+		await t.clickAndCheck(t.page.locator('form[action="?/invite"] button[type="submit"]:not([formaction])').first());
+		const status = async () =>
+			(
+				await env.app.database.db
+					.select({ status: volunteerApplications.status })
+					.from(volunteerApplications)
+					.where(and(eq(volunteerApplications.userId, invitee), eq(volunteerApplications.opportunityId, opportunityId)))
+			)[0]?.status;
+		await expect.poll(status, { timeout: 15_000 }).toBe('invited');
+		console.log(`screenshot: ${await t.screenshot(`volunteering-matching-invited-${locale}`)}`);
 	});
 });

@@ -29,6 +29,7 @@ import { DEMO_BIG_FOLDER_ENTRIES, DEMO_CHILDREN, DEMO_GUARDIANS, DEMO_PEOPLE, DE
 import { referralStates, sensitivities } from '../../src/lib/server/db/schema/index.ts';
 import { canMove } from '../../src/lib/server/referrals/transitions.ts';
 import { seedDemo, seedDemoIfEmpty } from '../../scripts/demo/seed.ts';
+import { DEMO_ACTIVITIES, DEMO_PENDING_PROPOSALS } from '../../scripts/demo/activities.ts';
 import { resetDemo } from '../../scripts/demo/reset.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
 
@@ -388,8 +389,8 @@ describe('the demo city generator', () => {
 		const hash = createHash('sha256').update(JSON.stringify(city)).digest('hex');
 		// If this changes, the demo city changed: update it on purpose, never by accident. (The support
 		// folders only added to it: the people, organisations and directory before them did not change;
-		// the buddy programmes only added theirs too.)
-		expect(hash).toMatchInlineSnapshot(`"19e0c7cba9da8e4632c533168c0a84ceb4a56acd0e3fa8e5a189f3f3c1c6e8d5"`);
+		// the buddy programmes and neighbourhood activities only added theirs too.)
+		expect(hash).toMatchInlineSnapshot(`"016000f691e36843aab4a679f6138253ae948e75b2af29d92df8b6faa25347ec"`);
 		expect(generateDemoCity(7).organisations[5]).not.toEqual(city.organisations[5]);
 	});
 
@@ -452,7 +453,7 @@ describe('the demo city generator', () => {
 	});
 
 	it('asks nobody for nationality or residence status: no such field anywhere', () => {
-		const { directory, support, engagement, buddies, ...people } = city;
+		const { directory, support, engagement, buddies, activities, ...people } = city;
 		const keys = [...keysOf(people)];
 		expect(keys.length).toBeGreaterThan(10);
 		expect(keys.filter((k) => FORBIDDEN_KEY.test(k))).toEqual([]);
@@ -472,6 +473,8 @@ describe('the demo city generator', () => {
 		// which is the buddy, not anyone's residence); an application holds nothing about papers.
 		expect([...keysOf(buddies)].filter((k) => FORBIDDEN_KEY.test(k) && !/^resident[A-Z]/.test(k))).toEqual(['status']);
 		expect(Object.keys(buddies.applications[0]).filter((k) => /status|nation|papers|permit|residence/i.test(k))).toEqual([]);
+		// Activities: the status of an activity and of an RSVP; nothing about people.
+		expect([...keysOf(activities)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
 	});
 
 	it('is a clearly fictional place: 12 neighbourhoods within a few km of its made-up centre', () => {
@@ -892,7 +895,10 @@ type Counted =
 	| 'buddy_applications'
 	| 'buddy_pairs'
 	| 'buddy_check_ins'
-	| 'buddy_feedback';
+	| 'buddy_feedback'
+	| 'neighbourhood_houses'
+	| 'activities'
+	| 'activity_rsvps';
 
 async function count(db: Db, table: Counted): Promise<number> {
 	const r = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
@@ -960,6 +966,11 @@ describe('seeding the demo city', { timeout: 240_000 }, () => {
 		expect(await count(d.db, 'buddy_pairs')).toBe(buddies.pairs.length);
 		expect(await count(d.db, 'buddy_check_ins')).toBe(buddies.checkIns.length);
 		expect(await count(d.db, 'buddy_feedback')).toBe(buddies.feedback.length);
+		const act = city.activities;
+		expect(await count(d.db, 'neighbourhood_houses')).toBe(act.houses.length);
+		expect(await count(d.db, 'activities')).toBe(act.activities.length);
+		expect(await count(d.db, 'activity_rsvps')).toBe(act.rsvps.length);
+		expect(result).toMatchObject({ activities: DEMO_ACTIVITIES + DEMO_PENDING_PROPOSALS + 1 });
 		// A guard against a slow seed (row-by-row inserts of its ~115,000 rows would take many minutes);
 		// it takes about 5 s on a quiet machine, and this bound leaves room for a busy, shared CI machine
 		// (a minute and more with six test runs at once on two cores).
@@ -1299,4 +1310,46 @@ describe('npm run demo:reset', () => {
 			await new Promise((resolve) => (holder.exitCode !== null ? resolve(null) : holder.on('exit', resolve)));
 		}
 	}, 180_000);
+});
+
+describe('the demo city\'s neighbourhood activities', () => {
+	const city = generateDemoCity();
+	const a = city.activities;
+	const base = Date.parse(DEMO_BASE_DATE);
+
+	it('has 400 published activities over the coming two months, of every kind, with houses, proposals and one rejected', () => {
+		const published = a.activities.filter((x) => x.status === 'published');
+		expect(published).toHaveLength(DEMO_ACTIVITIES);
+		expect(a.activities.filter((x) => x.status === 'proposed')).toHaveLength(DEMO_PENDING_PROPOSALS);
+		expect(a.activities.filter((x) => x.status === 'rejected')).toHaveLength(1);
+		for (const x of published) {
+			expect(Date.parse(x.startsAt)).toBeGreaterThanOrEqual(base - 86_400_000);
+			expect(Date.parse(x.startsAt)).toBeLessThan(base + 62 * 86_400_000);
+			expect(Date.parse(x.endsAt)).toBeGreaterThan(Date.parse(x.startsAt));
+			if (x.onlineUrl) expect(x.onlineUrl.startsWith('https://')).toBe(true);
+		}
+		expect(new Set(published.map((x) => x.kind))).toEqual(new Set(['activity', 'event', 'training', 'networking']));
+		expect(published.filter((x) => x.audience === 'volunteers').length).toBeGreaterThan(20);
+		expect(published.filter((x) => x.proposedBy !== null).length).toBeGreaterThan(10);
+		expect(a.houses.length).toBeGreaterThanOrEqual(10);
+		const houseNbs = new Set(a.houses.map((h) => h.neighbourhoodId));
+		for (const p of a.activities.filter((x) => x.status !== 'published')) expect(houseNbs.has(p.neighbourhoodId!)).toBe(true);
+	});
+
+	it('has RSVPs within capacity, full activities with a waiting list, and two for the featured newcomer', () => {
+		const byActivity = new Map<string, typeof a.rsvps>();
+		for (const r of a.rsvps) byActivity.set(r.activityId, [...(byActivity.get(r.activityId) ?? []), r]);
+		let full = 0;
+		for (const x of a.activities) {
+			const rs = byActivity.get(x.id) ?? [];
+			expect(new Set(rs.map((r) => r.userId)).size).toBe(rs.length);
+			const going = rs.filter((r) => r.status === 'going').length;
+			if (x.capacity !== null) expect(going).toBeLessThanOrEqual(x.capacity);
+			if (rs.some((r) => r.status === 'waitlisted')) full++;
+			for (const r of rs) expect(r.createdAt <= DEMO_BASE_DATE).toBe(true);
+		}
+		expect(full).toBeGreaterThan(10);
+		const featured = city.users.find((u) => u.email === 'newcomer@portavera.example')!;
+		expect(a.rsvps.filter((r) => r.userId === featured.id)).toHaveLength(2);
+	});
 });

@@ -5,8 +5,9 @@
  * page, in English and in Arabic; a tampered code and someone else's code
  * reveal nothing.
  */
+import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisations } from '../../src/lib/server/db/schema/index.ts';
+import { auditLog, organisations, volunteerCertificates } from '../../src/lib/server/db/schema/index.ts';
 import type { Ctx } from '../../src/lib/server/context.ts';
 import type { SignedInActor } from '../../src/lib/server/policy/index.ts';
 import { addDays, cityToday } from '../../src/lib/server/guardianship/age.ts';
@@ -69,7 +70,7 @@ describe('volunteer certificates over HTTP', () => {
 
 	it('makes the certificate from a plain form post and serves it as a PDF in two languages', async () => {
 		const c = signIn(app.client(), volunteer);
-		const posted = await c.post('/volunteer/certificate', {});
+		const posted = await c.post('/volunteer/certificate?/issue', {});
 		expect(posted.status).toBe(303);
 		expect(posted.location).toMatch(/^\/volunteer\/certificate\/[0-9A-Z]{10}$/);
 		code = posted.location!.split('/').pop()!;
@@ -109,8 +110,73 @@ describe('volunteer certificates over HTTP', () => {
 	it('tells a volunteer without confirmed hours why there is no certificate, and changes nothing', async () => {
 		const fresh = await createUser(app.database.db, { displayName: 'New Volunteer' });
 		const c = signIn(app.client(), fresh);
-		const posted = await c.post('/volunteer/certificate', {});
+		const posted = await c.post('/volunteer/certificate?/issue', {});
 		expect(posted.status).toBe(409);
 		expect(text(posted.html)).toContain('There are no confirmed hours yet');
+	});
+});
+
+describe('withdrawing and revoking certificates', () => {
+	const shown = (c: string) => `${c.slice(0, 4)}-${c.slice(4, 8)}-${c.slice(8)}`;
+	const genuine = async (c: string) => text((await app.client().get(`/certificates?code=${shown(c)}`)).html).includes('This certificate is genuine.');
+	const revokedCount = async () => (await app.database.db.select({ n: count() }).from(volunteerCertificates).where(isNotNull(volunteerCertificates.revokedAt)))[0].n;
+
+	it('lets the volunteer withdraw their own certificate, and no one else\'s', async () => {
+		const c = signIn(app.client(), volunteer);
+		const code = (await c.post('/volunteer/certificate?/issue', {})).location!.split('/').pop()!;
+		expect(await genuine(code)).toBe(true);
+		// Someone else cannot withdraw it: the same answer as for a code that does not exist.
+		const other = await createUser(app.database.db, { displayName: 'Mallory' });
+		const foreign = await signIn(app.client(), other).post('/volunteer/certificate?/withdraw', { code });
+		expect(foreign.status).toBe(404);
+		expect(text(foreign.html)).toContain('This certificate does not exist.');
+		expect(await genuine(code)).toBe(true);
+
+		const page = await c.get('/volunteer/certificate');
+		expect(page.html).toContain(`name="code" value="${code}"`);
+		const done = await c.post('/volunteer/certificate?/withdraw', { code });
+		expect(done.status).toBe(200);
+		expect(text(done.html)).toContain('Certificate withdrawn.');
+		expect(done.html).not.toContain(`name="code" value="${code}"`);
+		expect(await genuine(code)).toBe(false);
+		// A replayed form changes nothing and says why.
+		const again = await c.post('/volunteer/certificate?/withdraw', { code });
+		expect(again.status).toBe(404);
+		expect(text(again.html)).toContain('This certificate does not exist.');
+		// A new certificate gets a new code.
+		const fresh = (await c.post('/volunteer/certificate?/issue', {})).location!.split('/').pop()!;
+		expect(fresh).not.toBe(code);
+		expect(await genuine(fresh)).toBe(true);
+	});
+
+	it('lets a city administrator revoke a certificate with a reason kept in the audit log', async () => {
+		const db = app.database.db;
+		const code = (await signIn(app.client(), volunteer).post('/volunteer/certificate?/issue', {})).location!.split('/').pop()!;
+		const admin = await createUser(db, { displayName: 'Admin', platformRole: 'admin', totp: true, secondFactor: true });
+		const a = signIn(app.client(), admin);
+		expect((await a.get('/app/admin/certificates')).status).toBe(200);
+		const before = await revokedCount();
+
+		const empty = await a.post('/app/admin/certificates?/revoke', { code: '', reason: '' });
+		expect(empty.status).toBe(400);
+		const unknown = await a.post('/app/admin/certificates?/revoke', { code: '7KQ2-M9XD-4T', reason: 'Hours were invented' });
+		expect(unknown.status).toBe(404);
+		expect(text(unknown.html)).toContain('This certificate does not exist.');
+		expect(await revokedCount()).toBe(before);
+		// A volunteer coordinator or the volunteer themself cannot use the city's page.
+		expect((await signIn(app.client(), volunteer).post('/app/admin/certificates?/revoke', { code, reason: 'x' })).status).toBe(403);
+
+		const done = await a.post('/app/admin/certificates?/revoke', { code: shown(code).toLowerCase(), reason: 'Hours confirmed by mistake (organisation\'s request)' });
+		expect(done.status).toBe(200);
+		expect(text(done.html)).toContain(`Certificate ${shown(code)} of Yonas Tesfay revoked.`);
+		expect(await genuine(code)).toBe(false);
+		const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'volunteering.certificate.revoke'), eq(auditLog.outcome, 'done')));
+		expect(entry.details).toMatchObject({ certificate: shown(code), reason: "Hours confirmed by mistake (organisation's request)" });
+		const listed = await a.get('/app/admin/certificates');
+		expect(text(listed.html)).toContain(shown(code));
+
+		const twice = await a.post('/app/admin/certificates?/revoke', { code, reason: 'Again' });
+		expect(twice.status).toBe(409);
+		expect(text(twice.html)).toContain('This certificate was already revoked.');
 	});
 });

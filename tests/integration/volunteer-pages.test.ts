@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, text, type Client, type TestApp } from '../helpers/app.ts';
 import { addMember, createUser, signIn, type TestUser } from '../helpers/users.ts';
 import {
+	activities,
 	neighbourhoods,
 	organisations,
 	shiftSignups,
@@ -260,6 +261,20 @@ describe('my volunteering', () => {
 		const [s] = await db.select().from(shiftSignups).where(and(eq(shiftSignups.userId, other.id), eq(shiftSignups.shiftId, ids.shiftA)));
 		expect(s.status).toBe('confirmed');
 		expect((await as(vol).post('/volunteer/me?/cancel', { shiftId: FORGED })).status).toBe(404);
+	});
+
+	it('lists the coming trainings for volunteers, and not a cancelled one', async () => {
+		const soon = new Date(Date.now() + 3 * 86_400_000);
+		const later = new Date(soon.getTime() + 2 * 3_600_000);
+		const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'vp-a'));
+		await db.insert(activities).values([
+			{ organisationId: org.id, kind: 'training', audience: 'volunteers', title: 'First aid for volunteers', startsAt: soon, endsAt: later, placeName: 'Casa del Quartiere' },
+			{ organisationId: org.id, kind: 'training', audience: 'volunteers', title: 'Cancelled safeguarding course', startsAt: soon, endsAt: later, placeName: 'Casa del Quartiere', status: 'cancelled' }
+		]);
+		const t = text((await as(vol).get('/volunteer/me')).html);
+		expect(t).toContain('Trainings and meetings for volunteers');
+		expect(t).toContain('First aid for volunteers');
+		expect(t).not.toContain('Cancelled safeguarding course');
 	});
 
 	it('logs hours as hours and minutes; bad and forged input is refused in words', async () => {

@@ -12,14 +12,14 @@ import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, text, type Client, type TestApp } from '../helpers/app.ts';
 import { addMember, createUser, signIn, type TestUser } from '../helpers/users.ts';
-import { neighbourhoods, organisations, volunteerApplications, volunteerHours, volunteerOpportunities, volunteerScreening, volunteerShifts } from '../../src/lib/server/db/schema/index.ts';
+import { emailOutbox, neighbourhoods, organisations, volunteerApplications, volunteerHours, volunteerOpportunities, volunteerScreening, volunteerShifts } from '../../src/lib/server/db/schema/index.ts';
 import type { Ctx } from '../../src/lib/server/context.ts';
 import type { SignedInActor } from '../../src/lib/server/policy/index.ts';
 import { addDays, cityToday } from '../../src/lib/server/guardianship/age.ts';
-import { apply } from '../../src/lib/server/engagement/volunteers.ts';
+import { apply, saveProfile } from '../../src/lib/server/engagement/volunteers.ts';
 import { logHours } from '../../src/lib/server/engagement/hours.ts';
 import { createOpportunity } from '../../src/lib/server/engagement/opportunities.ts';
-import { hoursForm, opportunityForm } from '../../src/lib/server/engagement/schemas.ts';
+import { hoursForm, opportunityForm, profileForm } from '../../src/lib/server/engagement/schemas.ts';
 
 let app: TestApp;
 let db: TestApp['database']['db'];
@@ -299,8 +299,78 @@ describe('hours', () => {
 	});
 });
 
+describe('volunteer matching', () => {
+	let dawit: TestUser;
+	let elena: TestUser;
+	let gardenId: string;
+	const orgCtx = () => ({ ...volunteerCtx(coordinator), actor: { ...volunteerCtx(coordinator).actor, memberships: new Map([[orgId, 'volunteer_coordinator']]), secondFactor: true } as SignedInActor });
+	const pair = (u: TestUser, o: string) => `${u.id}:${o}`;
+
+	beforeAll(async () => {
+		gardenId = await createOpportunity(
+			orgCtx(),
+			orgId,
+			opportunityForm.parse({ title: 'Community garden', description: 'Weeding and watering on Saturdays.', kind: 'ongoing', mode: 'in_person', neighbourhoodId, languages: ['it', 'ti'], availability: ['15', '16'], open: 'on' })
+		);
+		dawit = await createUser(db, { displayName: 'Dawit', kind: 'newcomer' });
+		elena = await createUser(db, { displayName: 'Elena' });
+		await saveProfile(volunteerCtx(dawit), profileForm.parse({ languages: ['ti', 'it'], neighbourhoodId, skills: ['gardening'], availability: ['15'] }));
+		await saveProfile(volunteerCtx(elena), profileForm.parse({ languages: ['it', 'ar'], neighbourhoodId, availability: ['3', '4', '7', '15'] }));
+	});
+
+	it('proposes, explained, only cleared volunteers for children; invites the selected ones by e-mail', async () => {
+		const c = as(coordinator);
+		const page = await c.get(`${base()}/matching`);
+		expect(page.status).toBe(200);
+		const t = text(page.html);
+		expect(t).toContain('Community garden');
+		expect(page.html).toContain(`value="${pair(dawit, gardenId)}"`);
+		// Elena has no criminal-record check with the organisation: never proposed for the homework club.
+		expect(page.html).not.toContain(`value="${pair(elena, opportunityId)}"`);
+		expect(t).toMatch(/Why this pair/);
+
+		const before = (await db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.template, 'volunteer_invitation')))[0].n;
+		const res = await c.post(`${base()}/matching?/invite`, { invite: [pair(dawit, gardenId)] });
+		expect(res.status).toBe(200);
+		expect(text(res.html)).toContain('1 volunteers invited by e-mail.');
+		const [app1] = await db.select().from(volunteerApplications).where(and(eq(volunteerApplications.userId, dawit.id), eq(volunteerApplications.opportunityId, gardenId)));
+		expect(app1.status).toBe('invited');
+		const after = (await db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.template, 'volunteer_invitation')))[0].n;
+		expect(after).toBe(before + 1);
+		// Invited once: the next run does not propose the pair again.
+		expect((await c.get(`${base()}/matching`)).html).not.toContain(`value="${pair(dawit, gardenId)}"`);
+		// Once her check is recorded, valid today, Elena can be proposed for the homework club.
+		await db.insert(volunteerScreening).values({ organisationId: orgId, userId: elena.id, step: 'criminal_record', verifiedBy: coordinator.id, expiresOn: addDays(cityToday(), 100) });
+		expect((await c.get(`${base()}/matching`)).html).toContain(`value="${pair(elena, opportunityId)}"`);
+	});
+
+	it('keeps and rules out pairs without JavaScript, the state carried in the form', async () => {
+		const c = as(coordinator);
+		const ruled = await c.post(`${base()}/matching?/run`, { forbid: pair(elena, gardenId) });
+		expect(ruled.status).toBe(200);
+		expect(ruled.html).toContain(`name="forbidden" value="${pair(elena, gardenId)}"`);
+		expect(ruled.html).not.toContain(`name="invite" value="${pair(elena, gardenId)}"`);
+		const back = await c.post(`${base()}/matching?/run`, { forbidden: [pair(elena, gardenId)], unforbid: pair(elena, gardenId) });
+		expect(back.html).not.toContain(`name="forbidden" value="${pair(elena, gardenId)}"`);
+	});
+
+	it('refuses an empty choice, a forged pair and a foreign opportunity, inviting nobody', async () => {
+		const c = as(coordinator, 'it');
+		const count0 = (await db.select({ n: count() }).from(volunteerApplications))[0].n;
+		const empty = await c.post(`${base()}/matching?/invite`, {});
+		expect(empty.status).toBe(400);
+		expect(text(empty.html)).toContain('Selezionate almeno una proposta da invitare.');
+		const forged = await c.post(`${base()}/matching?/invite`, { invite: [pair(elena, gardenId), 'x:<script>'] });
+		expect(forged.status).toBe(400);
+		expect(forged.html).not.toContain('<script>');
+		const foreign = await c.post(`${base()}/matching?/invite`, { invite: [`${elena.id}:00000000-0000-4000-8000-000000000000`] });
+		expect(foreign.status).toBe(400);
+		expect((await db.select({ n: count() }).from(volunteerApplications))[0].n).toBe(count0);
+	});
+});
+
 describe('who may open the workspace', () => {
-	const pages = () => [base(), `${base()}/${opportunityId}`, `${base()}/volunteers`, `${base()}/hours`];
+	const pages = () => [base(), `${base()}/${opportunityId}`, `${base()}/volunteers`, `${base()}/matching`, `${base()}/hours`];
 
 	it('refuses a plain member and a coordinator of another organisation (403), also on posts', async () => {
 		for (const [label, u] of [['member', member] as const, ['other organisation', otherCoordinator] as const]) {
@@ -329,7 +399,7 @@ describe('who may open the workspace', () => {
 	it('asks for the second factor before volunteers and hours, not before opportunities', async () => {
 		const c = as(coordinatorNo2fa);
 		expect((await c.get(base())).status).toBe(200);
-		for (const p of [`${base()}/volunteers`, `${base()}/hours`]) {
+		for (const p of [`${base()}/volunteers`, `${base()}/matching`, `${base()}/hours`]) {
 			const res = await c.get(p);
 			expect(res.status).toBe(303);
 			expect(res.location).toContain('/signin/verify');

@@ -17,8 +17,8 @@ import { PolicyDenied, type SignedInActor } from '../../src/lib/server/policy/in
 import { Refusal } from '../../src/lib/server/organisations/errors.ts';
 import { addDays, cityToday } from '../../src/lib/server/guardianship/age.ts';
 import { localMoment } from '../../src/lib/directory/hours.ts';
-import { addShifts, createOpportunity, getOpportunity, listOpenOpportunities, occurrences, setScreeningSteps, updateOpportunity } from '../../src/lib/server/engagement/opportunities.ts';
-import { applicants, apply, decide, myProfile, recordScreening, saveProfile, withdraw } from '../../src/lib/server/engagement/volunteers.ts';
+import { addShifts, createOpportunity, getOpportunity, listOpenOpportunities, occurrences, setScreeningSteps, setTranslation, updateOpportunity } from '../../src/lib/server/engagement/opportunities.ts';
+import { applicants, apply, decide, myApplications, myProfile, recordScreening, saveProfile, withdraw } from '../../src/lib/server/engagement/volunteers.ts';
 import { cancelSignup, myShifts, sendShiftReminders, signUp } from '../../src/lib/server/engagement/shifts.ts';
 import { logHours, myHours, reviewHours } from '../../src/lib/server/engagement/hours.ts';
 import { opportunityForm, profileForm, shiftForm, type OpportunityInput } from '../../src/lib/server/engagement/schemas.ts';
@@ -149,6 +149,17 @@ describe('opportunities and shifts', () => {
 		// An end before the start ends the next morning.
 		const night = occurrences(shiftForm.parse({ date: '2027-01-10', start: '22:00', end: '02:00', capacity: '2' }), 'Europe/Rome');
 		expect((night[0].endsAt.getTime() - night[0].startsAt.getTime()) / 3_600_000).toBe(4);
+	});
+
+	it('shows the volunteer their applications, shifts and hours under the title in their language', async () => {
+		const id = await createOpportunity(ctx(coordinator), orgId, opportunity({ title: 'Sorting clothes', involvesVulnerable: '' }));
+		await setTranslation(ctx(coordinator), id, 'ar', { title: 'فرز الملابس', description: 'فرز الملابس المتبرع بها.' });
+		const v = await volunteer('Rania');
+		await apply(ctx(v), id, '');
+		const inArabic = { ...ctx(v), locale: 'ar' };
+		expect((await myApplications(inArabic)).find((a) => a.opportunityId === id)?.title).toBe('فرز الملابس');
+		// No Ukrainian translation: the title as written.
+		expect((await myApplications({ ...ctx(v), locale: 'uk' })).find((a) => a.opportunityId === id)?.title).toBe('Sorting clothes');
 	});
 
 	it('refuses shifts in the past and bad shift forms with a named field', async () => {
@@ -455,7 +466,8 @@ describe('matching volunteers to opportunities', () => {
 		const run = await runVolunteerMatching(ctx(coord), org.id);
 		expect(run.gap).toBe(0);
 		const kidsProposals = run.proposals.filter((p) => p.opportunityId === kids);
-		expect(kidsProposals.every((p) => p.userId === gardener.userId)).toBe(true);
+		// Both get a place: the teacher the garden, the cleared gardener the children (the clearance is the volunteer's, not the opportunity's).
+		expect(kidsProposals.map((p) => p.userId)).toEqual([gardener.userId]);
 		expect(run.proposals.some((p) => p.userId === teacher.userId && p.opportunityId === kids)).toBe(false);
 		const proposal = run.proposals.find((p) => p.userId === gardener.userId)!;
 		expect(proposal.criteria.map((x) => x.criterion)).toContain('languages');

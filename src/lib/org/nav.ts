@@ -5,8 +5,8 @@ type Tab = { href: string; label: string; current: boolean };
 
 export function orgTabs(
 	id: string,
-	current: 'overview' | 'members' | 'invitations' | 'services' | 'locations' | 'volunteering' | 'buddies',
-	permissions: { members: boolean; invite: boolean; directory?: boolean; volunteering?: boolean; buddies?: boolean }
+	current: 'overview' | 'members' | 'invitations' | 'services' | 'locations' | 'volunteering' | 'buddies' | 'activities',
+	permissions: { members: boolean; invite: boolean; directory?: boolean; volunteering?: boolean; buddies?: boolean; activities?: boolean }
 ): Tab[] {
 	const tabs = [
 		{ key: 'overview', href: `/app/organisations/${id}`, label: m.org_nav_overview(), show: true },
@@ -18,7 +18,9 @@ export function orgTabs(
 		// The volunteering track: opportunities, shifts, volunteers, hours.
 		{ key: 'volunteering', href: `/app/organisations/${id}/volunteering`, label: m.volunteering_nav(), show: permissions.volunteering ?? false },
 		// Buddy and mentoring programmes.
-		{ key: 'buddies', href: `/app/organisations/${id}/buddies`, label: m.buddies_nav(), show: permissions.buddies ?? false }
+		{ key: 'buddies', href: `/app/organisations/${id}/buddies`, label: m.buddies_nav(), show: permissions.buddies ?? false },
+		// Neighbourhood activities (the same staff as volunteering: activities.manage).
+		{ key: 'activities', href: `/app/organisations/${id}/activities`, label: m.activities_nav(), show: permissions.activities ?? permissions.volunteering ?? false }
 	]
 		.filter((t) => t.show)
 		.map((t) => ({ href: t.href, label: t.label, current: t.key === current }));
@@ -27,14 +29,15 @@ export function orgTabs(
 }
 
 export function adminTabs(
-	current: 'queue' | 'users' | 'outbox' | 'audit',
-	links: { users: boolean; outbox: boolean; audit: boolean } = { users: true, outbox: true, audit: true }
+	current: 'queue' | 'users' | 'outbox' | 'audit' | 'certificates',
+	links: { users: boolean; outbox: boolean; audit: boolean; certificates: boolean } = { users: true, outbox: true, audit: true, certificates: true }
 ): Tab[] {
 	return [
 		{ key: 'queue', href: '/app/admin', label: m.admin_nav_queue(), show: true },
 		{ key: 'users', href: '/app/admin/users', label: m.admin_nav_users(), show: links.users },
 		{ key: 'outbox', href: '/app/admin/outbox', label: m.admin_nav_outbox(), show: links.outbox },
-		{ key: 'audit', href: '/app/admin/audit', label: m.admin_nav_audit(), show: links.audit }
+		{ key: 'audit', href: '/app/admin/audit', label: m.admin_nav_audit(), show: links.audit },
+		{ key: 'certificates', href: '/app/admin/certificates', label: m.admin_nav_certificates(), show: links.certificates }
 	]
 		.filter((t) => t.show)
 		.map((t) => ({ href: t.href, label: t.label, current: t.key === current }));

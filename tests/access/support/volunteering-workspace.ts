@@ -44,6 +44,7 @@ export function routes(): Record<string, RouteEntry> {
 			expect: volunteerStaff('ok')
 		},
 		'/app/organisations/[id]/volunteering/volunteers': { path: (f) => `${base(f)}/volunteers`, expect: volunteerStaff('ok') },
+		'/app/organisations/[id]/volunteering/matching': { path: (f) => `${base(f)}/matching`, expect: volunteerStaff('ok') },
 		'/app/organisations/[id]/volunteering/hours': { path: (f) => `${base(f)}/hours`, expect: volunteerStaff('ok') }
 	};
 }
@@ -68,6 +69,9 @@ export function actions(): Record<string, RouteEntry> {
 	}
 	for (const a of ['screen', 'decide']) {
 		out[`/app/organisations/[id]/volunteering/volunteers ?/${a}`] = { path: (f) => `${base(f)}/volunteers?/${a}`, expect: volunteerStaff('invalid') };
+	}
+	for (const a of ['run', 'invite']) {
+		out[`/app/organisations/[id]/volunteering/matching ?/${a}`] = { path: (f) => `${base(f)}/matching?/${a}`, expect: volunteerStaff(a === 'run' ? 'ok' : 'invalid') };
 	}
 	out['/app/organisations/[id]/volunteering/hours ?/review'] = { path: (f) => `${base(f)}/hours?/review`, expect: volunteerStaff('invalid') };
 	return out;

@@ -17,6 +17,7 @@ import { anonymiseExpired } from '../support/erase.ts';
 import { sendShiftReminders } from '../engagement/shifts.ts';
 import { sendMissYouNotes } from '../engagement/retention.ts';
 import { sendCheckInReminders } from '../buddies/pairs.ts';
+import { sendActivityReminders } from '../activities/rsvp.ts';
 
 export const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
@@ -36,6 +37,8 @@ export async function runHousekeeping(db: Db): Promise<void> {
 	await sendMissYouNotes(db, new Date());
 	// Buddy programmes: a reminder to each side that has not answered a check-in that fell due.
 	await sendCheckInReminders(db, new Date());
+	// Neighbourhood activities: a reminder the day before to everyone going.
+	await sendActivityReminders(db, new Date());
 }
 
 export interface Housekeeping {

@@ -15,7 +15,7 @@
  *   (without the code's owner learning who checked).
  */
 import { randomInt } from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import { m } from '#lib/paraglide/messages.js';
 import { formatDate } from '#lib/directory/labels.ts';
@@ -138,6 +138,71 @@ export async function checkCertificate(ctx: Ctx, input: string): Promise<Certifi
 		.where(and(eq(volunteerCertificates.code, code), isNull(volunteerCertificates.revokedAt)));
 	await audit(ctx, ctx.db, 'volunteering.certificate.check', 'volunteer_certificate', row?.userId ?? null, 'done', { found: row !== undefined });
 	return row ? { code: row.code, content: row.content as unknown as CertificateContent, issuedAt: row.issuedAt } : null;
+}
+
+/** The actor's certificates still valid, newest first (for downloading again or withdrawing). */
+export async function myCertificates(ctx: Ctx): Promise<{ code: string; shown: string; issuedAt: Date }[]> {
+	const userId = me(ctx);
+	await requirePolicy(ctx, 'volunteering.self', { type: 'account', userId }, { type: 'volunteer_certificate', id: null });
+	const rows = await ctx.db
+		.select({ code: volunteerCertificates.code, issuedAt: volunteerCertificates.issuedAt })
+		.from(volunteerCertificates)
+		.where(and(eq(volunteerCertificates.userId, userId), isNull(volunteerCertificates.revokedAt)))
+		.orderBy(desc(volunteerCertificates.issuedAt))
+		.limit(20);
+	return rows.map((r) => ({ ...r, shown: showCode(r.code) }));
+}
+
+/**
+ * The volunteer withdraws one of their own certificates (say, a code shared
+ * by mistake): from then on the public check shows nothing for it. Someone
+ * else's code, or a withdrawn one, is "not found": nothing tells a stranger
+ * that it exists.
+ */
+export async function withdrawCertificate(ctx: Ctx, code: string): Promise<void> {
+	const userId = me(ctx);
+	await requirePolicy(ctx, 'volunteering.self', { type: 'account', userId }, { type: 'volunteer_certificate', id: null });
+	const c = normaliseCode(code.slice(0, 40));
+	if (!c) throw new Refusal(404, 'engagement_certificate_not_found', 'code');
+	const [row] = await ctx.db
+		.update(volunteerCertificates)
+		.set({ revokedAt: new Date() })
+		.where(and(eq(volunteerCertificates.code, c), eq(volunteerCertificates.userId, userId), isNull(volunteerCertificates.revokedAt)))
+		.returning({ id: volunteerCertificates.id });
+	if (!row) throw new Refusal(404, 'engagement_certificate_not_found', 'code');
+	await audit(ctx, ctx.db, 'volunteering.certificate.withdraw', 'volunteer_certificate', userId);
+}
+
+/**
+ * The city revokes a certificate (hours found to be false, a request of the
+ * organisation that confirmed them), with a reason kept in the audit log.
+ * An unknown code and an already revoked one are refused in words.
+ */
+export async function revokeCertificate(ctx: Ctx, code: string, reason: string): Promise<{ shown: string; name: string }> {
+	await requirePolicy(ctx, 'volunteering.certificate.revoke', { type: 'platform' }, { type: 'volunteer_certificate', id: null });
+	const c = normaliseCode(code.slice(0, 40));
+	if (!c) throw new Refusal(404, 'engagement_certificate_not_found', 'code');
+	return ctx.db.transaction(async (tx) => {
+		const [row] = await tx.select().from(volunteerCertificates).where(eq(volunteerCertificates.code, c)).for('update');
+		if (!row) throw new Refusal(404, 'engagement_certificate_not_found', 'code');
+		if (row.revokedAt) throw new Refusal(409, 'engagement_certificate_already_revoked', 'code');
+		await tx.update(volunteerCertificates).set({ revokedAt: new Date() }).where(eq(volunteerCertificates.id, row.id));
+		await audit(ctx, tx, 'volunteering.certificate.revoke', 'volunteer_certificate', row.userId, 'done', { certificate: showCode(c), reason });
+		return { shown: showCode(c), name: (row.content as unknown as CertificateContent).name };
+	});
+}
+
+/** Certificates revoked or withdrawn lately, newest first (the city's list; names only, no hours). */
+export async function revokedCertificates(ctx: Ctx, limit = 20): Promise<{ shown: string; name: string; issuedAt: Date; revokedAt: Date }[]> {
+	await requirePolicy(ctx, 'volunteering.certificate.revoke', { type: 'platform' }, { type: 'volunteer_certificate', id: null });
+	const rows = await ctx.db
+		.select({ code: volunteerCertificates.code, content: volunteerCertificates.content, issuedAt: volunteerCertificates.issuedAt, revokedAt: volunteerCertificates.revokedAt })
+		.from(volunteerCertificates)
+		.where(isNotNull(volunteerCertificates.revokedAt))
+		.orderBy(desc(volunteerCertificates.revokedAt))
+		.limit(limit);
+	await audit(ctx, ctx.db, 'volunteering.certificate.revoked_list', 'volunteer_certificate', null, 'done', { rows: rows.length });
+	return rows.map((r) => ({ shown: showCode(r.code), name: (r.content as unknown as CertificateContent).name, issuedAt: r.issuedAt, revokedAt: r.revokedAt! }));
 }
 
 // ----------------------------------------------------------------------- PDF

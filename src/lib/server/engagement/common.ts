@@ -5,13 +5,17 @@
  * nothing, is the same 404 as one the actor may not see: forged ids learn
  * nothing.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { actorId, type Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { organisations, volunteerOpportunities } from '../db/schema/index.ts';
 import { record } from '../audit/index.ts';
 import { can, PolicyDenied, type Action, type Resource } from '../policy/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
+
+/** An opportunity's title in `locale` where a translation exists, else as written (for lists joined to opportunities). */
+export const titleIn = (locale: string) =>
+	sql<string>`coalesce(nullif(${volunteerOpportunities.translations} -> ${locale} ->> 'title', ''), ${volunteerOpportunities.title})`;
 
 export type EngagementResource = 'volunteer_opportunity' | 'volunteer_shift' | 'volunteer' | 'volunteer_application' | 'volunteer_hours' | 'volunteer_certificate';
 

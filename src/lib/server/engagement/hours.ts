@@ -15,7 +15,7 @@ import { organisations, shiftSignups, users, volunteerApplications, volunteerHou
 import { addDays, cityToday, type Ymd } from '../guardianship/age.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 import { pgError } from '../guardianship/assign.ts';
-import { audit, me, opportunityHead, orgResource, requirePolicy } from './common.ts';
+import { audit, me, opportunityHead, orgResource, requirePolicy, titleIn } from './common.ts';
 import { shiftHead } from './opportunities.ts';
 import { touch } from './volunteers.ts';
 import { thankOnMilestone } from './retention.ts';
@@ -100,7 +100,7 @@ export async function myHours(ctx: Ctx): Promise<{ rows: HoursRow[]; confirmedMi
 		.select({
 			id: volunteerHours.id,
 			opportunityId: volunteerHours.opportunityId,
-			title: volunteerOpportunities.title,
+			title: titleIn(ctx.locale),
 			workedOn: volunteerHours.workedOn,
 			minutes: volunteerHours.minutes,
 			tasks: volunteerHours.tasks,

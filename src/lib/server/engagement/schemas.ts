@@ -143,3 +143,10 @@ export const reviewHoursForm = z.object({
 	hoursId: z.uuid({ error: 'engagement_hours_not_found' }),
 	decision: z.enum(['confirmed', 'rejected'], { error: 'field_invalid_choice' })
 });
+
+/** The city revokes a certificate: its code as printed (dashes and case do not matter) and why. */
+export const revokeForm = z.object({
+	code: fields.text(40),
+	/** The audit log keeps 200 characters of a detail: all of it. */
+	reason: fields.text(200)
+});

@@ -25,7 +25,7 @@ import { cityToday } from '../guardianship/age.ts';
 import { mailLocale } from '../organisations/mail.ts';
 import { linkOrigin, mailMoment } from '../referrals/emails.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
-import { audit, me, orgResource, requirePolicy, shiftNotFound } from './common.ts';
+import { audit, me, orgResource, requirePolicy, shiftNotFound, titleIn } from './common.ts';
 import { shiftHead } from './opportunities.ts';
 import { clearance, touch } from './volunteers.ts';
 
@@ -162,7 +162,7 @@ export async function myShifts(ctx: Ctx, from: Date = new Date(Date.now() - 86_4
 		.select({
 			shiftId: shiftSignups.shiftId,
 			opportunityId: volunteerShifts.opportunityId,
-			title: volunteerOpportunities.title,
+			title: titleIn(ctx.locale),
 			startsAt: volunteerShifts.startsAt,
 			endsAt: volunteerShifts.endsAt,
 			status: shiftSignups.status,

@@ -26,7 +26,7 @@ import {
 } from '../db/schema/index.ts';
 import { cityToday, type Ymd } from '../guardianship/age.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
-import { audit, me, opportunityHead, opportunityNotFound, orgResource, requirePolicy } from './common.ts';
+import { audit, me, opportunityHead, opportunityNotFound, orgResource, requirePolicy, titleIn } from './common.ts';
 import { screeningStepsOf } from './opportunities.ts';
 import type { DecisionInput, ProfileInput, ScreeningInput } from './schemas.ts';
 
@@ -125,7 +125,7 @@ export async function myApplications(ctx: Ctx): Promise<MyApplication[]> {
 		.select({
 			id: volunteerApplications.id,
 			opportunityId: volunteerApplications.opportunityId,
-			title: volunteerOpportunities.title,
+			title: titleIn(ctx.locale),
 			status: volunteerApplications.status,
 			reason: volunteerApplications.reason,
 			createdAt: volunteerApplications.createdAt

@@ -43,8 +43,9 @@ export function readSettings(kind: ProgrammeKind, stored: unknown): ProgrammeSet
 	const settings: ProgrammeSettings = {
 		rules,
 		weights,
-		objective: pick(settingsSchema.shape.objective, obj.objective, base.objective),
-		safeguardingSide: pick(settingsSchema.shape.safeguardingSide, obj.safeguardingSide, base.safeguardingSide)
+		// Only a stored key: the schema's own defaults would otherwise replace the kind's (a volunteer, not the opportunity, holds the clearance).
+		objective: 'objective' in obj ? pick(settingsSchema.shape.objective, obj.objective, base.objective) : base.objective,
+		safeguardingSide: 'safeguardingSide' in obj ? pick(settingsSchema.shape.safeguardingSide, obj.safeguardingSide, base.safeguardingSide) : base.safeguardingSide
 	};
 	if (kind === 'guardianship') {
 		settings.rules.requireSafeguarding = true;

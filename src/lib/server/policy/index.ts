@@ -379,6 +379,30 @@ export const rules = {
 		personalData: true,
 		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator', 'volunteer_coordinator') || platform(a, 'admin')
 	},
+	/** Revoke anyone's certificate (hours found false): the city's administrators; the reason is audited. */
+	'volunteering.certificate.revoke': { personalData: true, allow: (a) => platform(a, 'admin') },
+
+	// Neighbourhood activities (issue 6). An 'organisation' resource is the
+	// organisation that runs the activity, or (for review) the one running the
+	// neighbourhood's house.
+	/** Published activities and the neighbourhood calendar feeds: public. */
+	'activities.view': { allow: () => true },
+	/** One's own RSVPs, calendar feed and proposals. */
+	'activities.self': { allow: (a) => signedIn(a) },
+	/** Create, edit and cancel an organisation's activities. */
+	'activities.manage': {
+		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator', 'volunteer_coordinator') || platform(a, 'admin')
+	},
+	/** Who is going and who waits: an attendee list is personal data. */
+	'activities.attendees': {
+		personalData: true,
+		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator', 'volunteer_coordinator') || platform(a, 'admin')
+	},
+	/** Publish or reject residents' proposals: the coordinators of the organisation running the house. */
+	'activities.review': {
+		personalData: true,
+		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator') || platform(a, 'admin')
+	},
 
 	// Buddy and mentoring programmes (issue 6). An 'organisation' resource is
 	// the organisation that runs the programme. One's own applications, pairs

@@ -99,6 +99,7 @@ function resourceFor(action: Action, actor: Actor): Resource {
 	if (action.startsWith('matching.')) return { type: 'programme', kind: 'guardianship', organisationId: null };
 	if (action.startsWith('volunteering.')) return { type: 'organisation', id: ORG, verification: 'verified' };
 	if (action.startsWith('buddies.')) return { type: 'organisation', id: ORG, verification: 'verified' };
+	if (action.startsWith('activities.')) return { type: 'organisation', id: ORG, verification: 'verified' };
 	return { type: 'platform' };
 }
 
@@ -165,6 +166,12 @@ const table: Record<Action, string> = {
 	'buddies.view':                 'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'buddies.self':                 'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'buddies.manage':               'S    D    D    F    A    F    A    D    D    F    A    D    D    F    A    D    D    D    D    D',
+	'volunteering.certificate.revoke': 'S  D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    D    D',
+	'activities.view':              'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'activities.self':              'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'activities.manage':            'S    D    D    A    A    A    A    D    D    A    A    D    D    A    A    D    D    D    D    D',
+	'activities.attendees':         'S    D    D    F    A    F    A    D    D    F    A    D    D    F    A    D    D    D    D    D',
+	'activities.review':            'S    D    D    F    A    F    A    D    D    D    D    D    D    F    A    D    D    D    D    D',
 	'support.stats.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    A    A'
 };
 

@@ -25,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 		links: {
 			users: allowed('platform.users.view'),
 			outbox: allowed('platform.outbox.view'),
-			audit: allowed('platform.audit.view')
+			audit: allowed('platform.audit.view'),
+			certificates: allowed('volunteering.certificate.revoke')
 		},
 		mayVerify,
 		state,

@@ -9,3 +9,4 @@ export * from './guardianship.ts';
 export * from './matching.ts';
 export * from './engagement.ts';
 export * from './buddies.ts';
+export * from './activities.ts';

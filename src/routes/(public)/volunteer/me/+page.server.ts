@@ -6,6 +6,8 @@ import { applicationRef, cityMoment, cityTime, hoursEntryForm, portalForm, porta
 import { shiftRef } from '#lib/server/engagement/schemas.ts';
 import { cancelSignup, myShifts } from '#lib/server/engagement/shifts.ts';
 import { myApplications, withdraw } from '#lib/server/engagement/volunteers.ts';
+import { upcomingVolunteerEvents } from '#lib/server/activities/activities.ts';
+import { when as activityWhen } from '#lib/server/activities/route.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const DAY = 86_400_000;
@@ -15,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	await authorize(event, 'volunteering.self');
 	return portalLoad(event, async (ctx) => {
 		const now = Date.now();
-		const [applications, shifts, hours] = await Promise.all([myApplications(ctx), myShifts(ctx, new Date(now - 366 * DAY)), myHours(ctx)]);
+		const [applications, shifts, hours, events] = await Promise.all([myApplications(ctx), myShifts(ctx, new Date(now - 366 * DAY)), myHours(ctx), upcomingVolunteerEvents(ctx, 5)]);
 		const when = (s: { startsAt: Date; endsAt: Date }) => `${cityMoment(s.startsAt, ctx.locale)} – ${cityTime(s.endsAt, ctx.locale)}`;
 		return {
 			today: cityToday(),
@@ -29,7 +31,9 @@ export const load: PageServerLoad = async (event) => {
 				.map((s) => ({ shiftId: s.shiftId, opportunityId: s.opportunityId, label: `${s.title} · ${when(s)}` })),
 			accepted: applications.filter((a) => a.status === 'accepted').map((a) => ({ value: a.opportunityId, label: a.title })),
 			hours: hours.rows.map((h) => ({ id: h.id, title: h.title, workedOn: h.workedOn, minutes: h.minutes, tasks: h.tasks, status: h.status })),
-			confirmedMinutes: hours.confirmedMinutes
+			confirmedMinutes: hours.confirmedMinutes,
+			/** Trainings and meetings for volunteers (neighbourhood activities). */
+			events: events.map((e) => ({ id: e.id, title: e.title, language: e.language, kind: e.kind, when: activityWhen(e.startsAt, e.endsAt, ctx.locale), where: e.online ? null : (e.placeName ?? e.neighbourhoodName) }))
 		};
 	});
 };
