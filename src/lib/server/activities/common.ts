@@ -8,31 +8,13 @@ import { eq, sql } from 'drizzle-orm';
 import { actorId, type Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { activities, neighbourhoodHouses, organisations, volunteerProfiles, type ActivityAudience, type ActivityKind, type ActivityStatus } from '../db/schema/index.ts';
-import { record } from '../audit/index.ts';
-import { can, PolicyDenied, type Action, type Actor, type Resource } from '../policy/index.ts';
+import { auditedGate } from '../audit/gate.ts';
+import { can, PolicyDenied, type Actor, type Resource } from '../policy/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 
 export type ActivityResource = 'activity' | 'activity_rsvp' | 'activity_feed';
 
-export async function audit(
-	ctx: Pick<Ctx, 'actor' | 'ip' | 'requestId'>,
-	tx: Tx,
-	action: string,
-	resourceType: ActivityResource,
-	resourceId: string | null,
-	outcome: 'done' | 'denied' = 'done',
-	details: Record<string, string | number | boolean | null> = {}
-) {
-	await record(tx, { actorId: actorId(ctx as Ctx), action, resourceType, resourceId, outcome, ip: ctx.ip, requestId: ctx.requestId, details });
-}
-
-/** Asks the policy; a refusal is audited (when signed in) and thrown as PolicyDenied. */
-export async function requirePolicy(ctx: Ctx, action: Action, resource: Resource, auditAs: { type: ActivityResource; id: string | null }) {
-	const d = can(ctx.actor, action, resource);
-	if (d === 'allowed') return;
-	if (d === 'denied') await audit(ctx, ctx.db, action, auditAs.type, auditAs.id, 'denied');
-	throw new PolicyDenied(d, action);
-}
+export const { audit, requirePolicy } = auditedGate<ActivityResource>();
 
 /** The signed-in user's id; the route signs people in first, so this is a guard, not a flow. */
 export function me(ctx: Ctx): string {

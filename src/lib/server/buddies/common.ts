@@ -9,31 +9,13 @@ import { eq } from 'drizzle-orm';
 import { actorId, type Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { buddyProgrammes, organisations, type BuddyProgrammeKind } from '../db/schema/index.ts';
-import { record } from '../audit/index.ts';
-import { can, PolicyDenied, type Action, type Resource } from '../policy/index.ts';
+import { auditedGate } from '../audit/gate.ts';
+import { PolicyDenied, type Resource } from '../policy/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 
 export type BuddyResource = 'buddy_programme' | 'buddy_application' | 'buddy_pair' | 'buddy_check_in';
 
-export async function audit(
-	ctx: Ctx,
-	tx: Tx,
-	action: string,
-	resourceType: BuddyResource,
-	resourceId: string | null,
-	outcome: 'done' | 'denied' = 'done',
-	details: Record<string, string | number | boolean | null> = {}
-) {
-	await record(tx, { actorId: actorId(ctx), action, resourceType, resourceId, outcome, ip: ctx.ip, requestId: ctx.requestId, details });
-}
-
-/** Asks the policy; a refusal is audited (when signed in) and thrown as PolicyDenied. */
-export async function requirePolicy(ctx: Ctx, action: Action, resource: Resource, auditAs: { type: BuddyResource; id: string | null }) {
-	const d = can(ctx.actor, action, resource);
-	if (d === 'allowed') return;
-	if (d === 'denied') await audit(ctx, ctx.db, action, auditAs.type, auditAs.id, 'denied');
-	throw new PolicyDenied(d, action);
-}
+export const { audit, requirePolicy } = auditedGate<BuddyResource>();
 
 /** The signed-in user's id (the routes sign people in first). */
 export function me(ctx: Ctx): string {

@@ -9,8 +9,8 @@ import { eq, sql } from 'drizzle-orm';
 import { actorId, type Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { organisations, volunteerOpportunities } from '../db/schema/index.ts';
-import { record } from '../audit/index.ts';
-import { can, PolicyDenied, type Action, type Resource } from '../policy/index.ts';
+import { auditedGate } from '../audit/gate.ts';
+import { PolicyDenied, type Resource } from '../policy/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 
 /** An opportunity's title in `locale` where a translation exists, else as written (for lists joined to opportunities). */
@@ -19,25 +19,7 @@ export const titleIn = (locale: string) =>
 
 export type EngagementResource = 'volunteer_opportunity' | 'volunteer_shift' | 'volunteer' | 'volunteer_application' | 'volunteer_hours' | 'volunteer_certificate';
 
-export async function audit(
-	ctx: Ctx,
-	tx: Tx,
-	action: string,
-	resourceType: EngagementResource,
-	resourceId: string | null,
-	outcome: 'done' | 'denied' = 'done',
-	details: Record<string, string | number | boolean | null> = {}
-) {
-	await record(tx, { actorId: actorId(ctx), action, resourceType, resourceId, outcome, ip: ctx.ip, requestId: ctx.requestId, details });
-}
-
-/** Asks the policy; a refusal is audited (when signed in) and thrown as PolicyDenied. */
-export async function requirePolicy(ctx: Ctx, action: Action, resource: Resource, auditAs: { type: EngagementResource; id: string | null }) {
-	const d = can(ctx.actor, action, resource);
-	if (d === 'allowed') return;
-	if (d === 'denied') await audit(ctx, ctx.db, action, auditAs.type, auditAs.id, 'denied');
-	throw new PolicyDenied(d, action);
-}
+export const { audit, requirePolicy } = auditedGate<EngagementResource>();
 
 /** The signed-in user's id; the route signs people in first, so this is a guard, not a flow. */
 export function me(ctx: Ctx): string {
