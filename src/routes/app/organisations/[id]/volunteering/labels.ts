@@ -32,13 +32,6 @@ export function weekdays(locale: string): string[] {
 
 export const dayParts = () => [m.volunteering_part_morning(), m.volunteering_part_afternoon(), m.volunteering_part_evening()];
 
-/** The bit numbers (as the form posts them) set in an availability mask. */
-export function maskBits(mask: number): string[] {
-	const out: string[] = [];
-	for (let b = 0; b < 21; b++) if (mask & (1 << b)) out.push(String(b));
-	return out;
-}
-
 /** A calendar date (YYYY-MM-DD) in the reader's language. */
 export function formatDay(ymd: string, locale: string): string {
 	try {
