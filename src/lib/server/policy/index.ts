@@ -39,7 +39,8 @@ export type Resource =
 	| NoteResource
 	| ReferralResource
 	| GuardianshipResource
-	| ProgrammeResource;
+	| ProgrammeResource
+	| PanelResource;
 
 /**
  * A person's support folder, with the facts its access rule needs, loaded
@@ -106,6 +107,16 @@ export interface ProgrammeResource {
 	kind: ProgrammeKind;
 	/** The organisation that runs it; null for the city's own. */
 	organisationId: string | null;
+}
+
+/**
+ * A validation panel (issue 7): who has accepted to take part in it (invited
+ * and declined people are not members).
+ */
+export interface PanelResource {
+	type: 'panel';
+	panelId: string;
+	acceptedUserIds: readonly string[];
 }
 
 export type Decision = 'allowed' | 'denied' | 'sign_in_required' | 'second_factor_required';
@@ -416,6 +427,15 @@ export const rules = {
 		personalData: true,
 		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator', 'volunteer_coordinator') || platform(a, 'admin')
 	},
+
+	// Validation panels (issue 7). A 'panel' resource names the people who
+	// accepted to take part in it.
+	/** Opt in to the pool (and withdraw), answer one's own invitations. */
+	'panels.join': { allow: (a) => signedIn(a) },
+	/** Compose panels from the pool (languages, age, gender: personal data), share drafts, read answers, record vouchers. */
+	'panels.manage': { personalData: true, allow: (a) => platform(a, 'admin', 'integration_officer') },
+	/** See a panel's draft and answer its questions: a member who accepted to take part in THAT panel. */
+	'panels.answer': { allow: (a, r) => signedIn(a) && r.type === 'panel' && r.acceptedUserIds.includes(a.userId) },
 
 	/** Statistics over folders, referrals and guardianship (cells under 5 suppressed). */
 	'support.stats.view': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator', 'guardianship_office') },

@@ -100,6 +100,8 @@ function resourceFor(action: Action, actor: Actor): Resource {
 	if (action.startsWith('volunteering.')) return { type: 'organisation', id: ORG, verification: 'verified' };
 	if (action.startsWith('buddies.')) return { type: 'organisation', id: ORG, verification: 'verified' };
 	if (action.startsWith('activities.')) return { type: 'organisation', id: ORG, verification: 'verified' };
+	// A panel someone else accepted to take part in (members: their own test below).
+	if (action.startsWith('panels.')) return { type: 'panel', panelId: ORG, acceptedUserIds: [PERSON] };
 	return { type: 'platform' };
 }
 
@@ -172,6 +174,9 @@ const table: Record<Action, string> = {
 	'activities.manage':            'S    D    D    A    A    A    A    D    D    A    A    D    D    A    A    D    D    D    D    D',
 	'activities.attendees':         'S    D    D    F    A    F    A    D    D    F    A    D    D    F    A    D    D    D    D    D',
 	'activities.review':            'S    D    D    F    A    F    A    D    D    D    D    D    D    F    A    D    D    D    D    D',
+	'panels.join':                  'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'panels.manage':                'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'panels.answer':                'S    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D',
 	'support.stats.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    A    A'
 };
 
@@ -228,6 +233,16 @@ describe('resources the table does not cover', () => {
 	it('drops forged and foreign organisation ids in bulk checks', () => {
 		expect(allowedOrganisations(actors.owner_2f, 'organisation.update', [ORG, OTHER, 'not-a-uuid'])).toEqual([ORG]);
 		expect(allowedOrganisations(actors.member, 'organisation.update', [ORG])).toEqual([]);
+	});
+});
+
+describe('validation panels', () => {
+	it('lets a member who accepted answer, and only in their own panel', () => {
+		const a = actors.resident as Extract<Actor, { kind: 'user' }>;
+		expect(can(a, 'panels.answer', { type: 'panel', panelId: ORG, acceptedUserIds: [a.userId] })).toBe('allowed');
+		expect(can(a, 'panels.answer', { type: 'panel', panelId: OTHER, acceptedUserIds: [PERSON] })).toBe('denied');
+		expect(can(a, 'panels.answer', { type: 'platform' })).toBe('denied');
+		expect(can(actors.officer_2f, 'panels.answer', { type: 'panel', panelId: ORG, acceptedUserIds: [] })).toBe('denied');
 	});
 });
 
