@@ -30,13 +30,14 @@ CREATE TABLE "panel_drafts" (
 	"title" text NOT NULL,
 	"body" text DEFAULT '' NOT NULL,
 	"language" text DEFAULT 'en' NOT NULL,
-	"status" text DEFAULT 'open' NOT NULL,
+	"status" text DEFAULT 'preparing' NOT NULL,
+	"shared_at" timestamp with time zone,
 	"summary" text,
 	"summary_published_at" timestamp with time zone,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"closed_at" timestamp with time zone,
-	CONSTRAINT "panel_drafts_status" CHECK ("panel_drafts"."status" in ('open', 'closed'))
+	CONSTRAINT "panel_drafts_status" CHECK ("panel_drafts"."status" in ('preparing', 'open', 'closed'))
 );
 --> statement-breakpoint
 CREATE TABLE "panel_images" (

@@ -28,6 +28,13 @@ export const needIcons: Record<string, string> = {
 	'walk-in': `${circle(13, 4, 2)}M13 8l-2 5 3 3 1 5M11 13l-3 8M8 11l2-3h4l2 3 3 1`,
 	wheelchair: `${circle(10, 4, 2)}M10 7v6h6l2 5h2M10 9.5h5M7 11a6 6 0 1 0 8 8`,
 	phone: 'M5 3h4l2 5-2.5 1.5a11 11 0 0 0 6 6L16 13l5 2v4a2 2 0 0 1-2 2A17 17 0 0 1 3 5a2 2 0 0 1 2-2Z',
+	// Validation panels' pictograms for choices
+	yes: `${circle(12, 12, 9)}M7.5 12.5l3 3 6-6.5`,
+	no: `${circle(12, 12, 9)}M8.5 8.5l7 7M15.5 8.5l-7 7`,
+	unsure: `${circle(12, 12, 9)}M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6M12 17v.01`,
+	smile: `${circle(12, 12, 9)}M8 14.5c2 2.5 6 2.5 8 0M9 9.5v.5M15 9.5v.5`,
+	neutral: `${circle(12, 12, 9)}M8 15h8M9 9.5v.5M15 9.5v.5`,
+	frown: `${circle(12, 12, 9)}M8 16.5c2-2.5 6-2.5 8 0M9 9.5v.5M15 9.5v.5`,
 	// Portal page icons
 	clock: `${circle(12, 12, 9)}M12 7v5l3 2`,
 	pin: `M12 21s-7-6.5-7-12a7 7 0 0 1 14 0c0 5.5-7 12-7 12Z${circle(12, 9, 2.5)}`,

@@ -1,6 +1,6 @@
 /** The fixed lists of validation panels (shared by the schema, the forms and the pages). */
-export const ageBands = ['18_24', '25_34', '35_49', '50_64', '65_plus'] as const;
-export const genders = ['woman', 'man', 'non_binary', 'self_described', 'prefer_not_to_say'] as const;
+export const panelAgeBands = ['18_24', '25_34', '35_49', '50_64', '65_plus'] as const;
+export const panelGenders = ['woman', 'man', 'non_binary', 'self_described', 'prefer_not_to_say'] as const;
 export const panelMemberStatuses = ['invited', 'accepted', 'declined'] as const;
 export const questionKinds = ['text', 'choice'] as const;
 export const targetDimensions = ['language', 'ageBand', 'gender', 'service'] as const;

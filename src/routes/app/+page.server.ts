@@ -37,6 +37,8 @@ export const load: PageServerLoad = async (event) => {
 		guardianship: { office: can(ctx.actor, 'guardianship.manage') !== 'denied', guardian: (await myGuardian(ctx)) !== null },
 		/** Privacy track: the support statistics (small counts suppressed) for city staff and evaluators. */
 		supportStats: can(ctx.actor, 'support.stats.view') === 'allowed',
+		/** Validation panels (issue 7): city staff who run them (the page asks for the second factor). */
+		panels: can(ctx.actor, 'panels.manage') !== 'denied',
 		/** Directory track: the staff views of the directory (stale records, ecosystem map). */
 		directory: {
 			stale: can(ctx.actor, 'directory.staff') === 'allowed',

@@ -16,11 +16,11 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { bytea } from './support.ts';
-import { ageBands, genders, panelMemberStatuses, questionKinds } from '../../../panels/lists.ts';
+import { panelAgeBands, panelGenders, panelMemberStatuses, questionKinds } from '../../../panels/lists.ts';
 
-export { ageBands, genders, panelMemberStatuses, questionKinds };
-export type AgeBand = (typeof ageBands)[number];
-export type Gender = (typeof genders)[number];
+export { panelAgeBands, panelGenders, panelMemberStatuses, questionKinds };
+export type PanelAgeBand = (typeof panelAgeBands)[number];
+export type PanelGender = (typeof panelGenders)[number];
 export type PanelMemberStatus = (typeof panelMemberStatuses)[number];
 export type QuestionKind = (typeof questionKinds)[number];
 
@@ -47,8 +47,8 @@ export const panelPool = pgTable(
 			.primaryKey()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		languages: text('languages').array().notNull(),
-		ageBand: text('age_band', { enum: ageBands }).notNull(),
-		gender: text('gender', { enum: genders }),
+		ageBand: text('age_band', { enum: panelAgeBands }).notNull(),
+		gender: text('gender', { enum: panelGenders }),
 		genderSelf: text('gender_self'),
 		services: text('services').array().notNull().default(sql`'{}'::text[]`),
 		consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
@@ -127,14 +127,16 @@ export const panelDrafts = pgTable(
 		body: text('body').notNull().default(''),
 		/** The language the title and text are written in. */
 		language: text('language').notNull().default('en'),
-		status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+		/** preparing (staff only, questions can be added) → open (members answer) → closed (summary published). */
+		status: text('status', { enum: ['preparing', 'open', 'closed'] }).notNull().default('preparing'),
+		sharedAt: timestamp('shared_at', { withTimezone: true }),
 		summary: text('summary'),
 		summaryPublishedAt: timestamp('summary_published_at', { withTimezone: true }),
 		createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		closedAt: timestamp('closed_at', { withTimezone: true })
 	},
-	(t) => [check('panel_drafts_status', sql`${t.status} in ('open', 'closed')`), index('panel_drafts_panel_idx').on(t.panelId)]
+	(t) => [check('panel_drafts_status', sql`${t.status} in ('preparing', 'open', 'closed')`), index('panel_drafts_panel_idx').on(t.panelId)]
 );
 
 /** Pictures of a panel (a draft's illustrations, choice pictures): checked by their bytes, served only to its members and staff. */
