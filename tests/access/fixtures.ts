@@ -9,10 +9,11 @@ import { caseTeam, caseWorkers, consents, invitations, locations, people, member
 import { guardians, guardianships, guardianVetting } from '../../src/lib/server/db/schema/index.ts';
 import { volunteerOpportunities, volunteerShifts } from '../../src/lib/server/db/schema/index.ts';
 import { activities, buddyProgrammes, neighbourhoods } from '../../src/lib/server/db/schema/index.ts';
+import { panelDrafts, panelImages, panelMembers, panelQuestions, panels } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
 import { storeDocument } from '../../src/lib/server/support/documents.ts';
-import { pdf } from '../fixtures/documents-files.ts';
+import { pdf, png } from '../fixtures/documents-files.ts';
 
 /** The sealed document in the fixture folder (documents track). */
 export const FIXTURE_DOCUMENT_ID = 'd0c5d0c5-0000-4000-8000-000000000001';
@@ -63,6 +64,8 @@ export interface Fixtures {
 	buddyProgramme: { id: string };
 	/** Neighbourhood activities: a published activity of `org` next week, in a neighbourhood of its own. */
 	activity: { id: string; neighbourhoodSlug: string };
+	/** Validation panels: a panel the `resident` accepted to take part in, with a shared draft (one picture question) and a picture. */
+	panel: { id: string; draftId: string; imageId: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
 	userIds: Partial<Record<Role, string>>;
@@ -231,5 +234,14 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 		.returning({ id: activities.id });
 	const activity = { id: act.id, neighbourhoodSlug: 'matrix-activities' };
 
-	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, buddyProgramme, activity, tokens, userIds };
+	// Validation panels: the resident takes part in a panel with a shared draft.
+	const [matrixPanel] = await db.insert(panels).values({ name: 'Matrix panel', languages: ['en', 'ar'], targets: [{ dimension: 'language', value: 'ar', min: 1 }] }).returning({ id: panels.id });
+	await db.insert(panelMembers).values({ panelId: matrixPanel.id, userId: userIds.resident!, status: 'accepted', respondedAt: new Date() });
+	const [matrixDraft] = await db.insert(panelDrafts).values({ panelId: matrixPanel.id, title: 'Matrix leaflet', status: 'open', sharedAt: new Date() }).returning({ id: panelDrafts.id });
+	const picture = png(8, 8);
+	const [matrixImage] = await db.insert(panelImages).values({ panelId: matrixPanel.id, draftId: matrixDraft.id, mediaType: 'image/png', size: picture.length, width: 8, height: 8, bytes: picture }).returning({ id: panelImages.id });
+	await db.insert(panelQuestions).values({ draftId: matrixDraft.id, position: 1, kind: 'choice', text: { en: 'Clear?', ar: 'واضح؟' }, choices: [{ key: 'c1', pictogram: 'yes', imageId: null, label: { en: 'Yes', ar: 'نعم' } }, { key: 'c2', pictogram: 'no', imageId: null, label: { en: 'No', ar: 'لا' } }] });
+	const panel = { id: matrixPanel.id, draftId: matrixDraft.id, imageId: matrixImage.id };
+
+	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, buddyProgramme, activity, panel, tokens, userIds };
 }
