@@ -102,6 +102,7 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 	await insertEngagement(tx, city);
 	await insertBuddies(tx, city);
 	await insertActivities(tx, city);
+	await insertPanels(tx, city);
 	// The city's guardianship matching programme, with its default rules and weights (decision 018).
 	await tx.insert(matchingProgrammes).values({ kind: 'guardianship', name: 'Portavera volunteer guardians', settings: defaultSettings('guardianship') as unknown as Record<string, unknown>, updatedAt: new Date(DEMO_BASE_DATE) });
 	const counts = {
@@ -119,7 +120,8 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 		volunteers: city.engagement.profiles.length,
 		buddyProgrammes: city.buddies.programmes.length,
 		buddyPairs: city.buddies.pairs.length,
-		activities: city.activities.activities.length
+		activities: city.activities.activities.length,
+		panels: city.panels.panels.length
 	};
 	await record(tx, {
 		actorId: null,
@@ -654,6 +656,39 @@ async function insertActivities(tx: Tx, city: DemoCity): Promise<void> {
 		a.rsvps,
 		(r) => ({ id: r.id, activity_id: r.activityId, user_id: r.userId, status: r.status, created_at: r.createdAt })
 	);
+}
+
+/** Validation panels: the pool, panels, members, drafts, questions, answers, vouchers (panels.ts). */
+async function insertPanels(tx: Tx, city: DemoCity): Promise<void> {
+	const p = city.panels;
+	await insertJson(tx, 'panel_pool', { user_id: 'uuid', languages: 'text[]', age_band: 'text', gender: 'text', services: 'text[]', consented_at: 'timestamptz', updated_at: 'timestamptz' }, p.pool, (x) => ({
+		user_id: x.userId, languages: x.languages, age_band: x.ageBand, gender: x.gender, services: x.services, consented_at: x.consentedAt, updated_at: x.consentedAt
+	}));
+	await insertJson(tx, 'panels', { id: 'uuid', name: 'text', purpose: 'text', languages: 'text[]', targets: 'jsonb', created_by: 'uuid', created_at: 'timestamptz' }, p.panels, (x) => ({
+		id: x.id, name: x.name, purpose: x.purpose, languages: x.languages, targets: x.targets, created_by: x.createdBy, created_at: x.createdAt
+	}));
+	await insertJson(tx, 'panel_members', { id: 'uuid', panel_id: 'uuid', user_id: 'uuid', status: 'text', invited_at: 'timestamptz', responded_at: 'timestamptz', invited_by: 'uuid' }, p.members, (x) => ({
+		id: x.id, panel_id: x.panelId, user_id: x.userId, status: x.status, invited_at: x.invitedAt, responded_at: x.respondedAt, invited_by: p.panels[0].createdBy
+	}));
+	await insertJson(
+		tx,
+		'panel_drafts',
+		{ id: 'uuid', panel_id: 'uuid', title: 'text', body: 'text', language: 'text', status: 'text', shared_at: 'timestamptz', summary: 'text', summary_published_at: 'timestamptz', created_by: 'uuid', created_at: 'timestamptz', closed_at: 'timestamptz' },
+		p.drafts,
+		(x) => ({
+			id: x.id, panel_id: x.panelId, title: x.title, body: x.body, language: x.language, status: x.status, shared_at: x.sharedAt, summary: x.summary, summary_published_at: x.summaryPublishedAt,
+			created_by: p.panels[0].createdBy, created_at: x.createdAt, closed_at: x.closedAt
+		})
+	);
+	await insertJson(tx, 'panel_questions', { id: 'uuid', draft_id: 'uuid', position: 'smallint', kind: 'text', text: 'jsonb', choices: 'jsonb' }, p.questions, (x) => ({
+		id: x.id, draft_id: x.draftId, position: x.position, kind: x.kind, text: x.text, choices: x.choices
+	}));
+	await insertJson(tx, 'panel_answers', { id: 'uuid', question_id: 'uuid', member_id: 'uuid', language: 'text', text: 'text', choice: 'text', created_at: 'timestamptz', updated_at: 'timestamptz' }, p.answers, (x) => ({
+		id: x.id, question_id: x.questionId, member_id: x.memberId, language: x.language, text: x.text, choice: x.choice, created_at: x.at, updated_at: x.at
+	}));
+	await insertJson(tx, 'panel_compensations', { id: 'uuid', panel_id: 'uuid', member_id: 'uuid', amount_cents: 'integer', currency: 'text', given_on: 'date', note: 'text', recorded_by: 'uuid' }, p.compensations, (x) => ({
+		id: x.id, panel_id: x.panelId, member_id: x.memberId, amount_cents: x.amountCents, currency: x.currency, given_on: x.givenOn, note: x.note, recorded_by: p.panels[0].createdBy
+	}));
 }
 
 /** Seeds the demo city unconditionally, in one transaction (a savepoint if `db` is already one). */

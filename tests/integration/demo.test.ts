@@ -390,7 +390,7 @@ describe('the demo city generator', () => {
 		// If this changes, the demo city changed: update it on purpose, never by accident. (The support
 		// folders only added to it: the people, organisations and directory before them did not change;
 		// the buddy programmes and neighbourhood activities only added theirs too.)
-		expect(hash).toMatchInlineSnapshot(`"016000f691e36843aab4a679f6138253ae948e75b2af29d92df8b6faa25347ec"`);
+		expect(hash).toMatchInlineSnapshot(`"f097da123b9585d1226ca43e7f9a64fb384ccf86290c5b87ee7c064348ff1687"`);
 		expect(generateDemoCity(7).organisations[5]).not.toEqual(city.organisations[5]);
 	});
 
@@ -453,7 +453,7 @@ describe('the demo city generator', () => {
 	});
 
 	it('asks nobody for nationality or residence status: no such field anywhere', () => {
-		const { directory, support, engagement, buddies, activities, ...people } = city;
+		const { directory, support, engagement, buddies, activities, panels, ...people } = city;
 		const keys = [...keysOf(people)];
 		expect(keys.length).toBeGreaterThan(10);
 		expect(keys.filter((k) => FORBIDDEN_KEY.test(k))).toEqual([]);
@@ -475,6 +475,27 @@ describe('the demo city generator', () => {
 		expect(Object.keys(buddies.applications[0]).filter((k) => /status|nation|papers|permit|residence/i.test(k))).toEqual([]);
 		// Activities: the status of an activity and of an RSVP; nothing about people.
 		expect([...keysOf(activities)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
+		// Validation panels: the status of members and drafts; the pool holds languages, age band, gender, services.
+		expect([...keysOf(panels)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
+		expect(Object.keys(panels.pool[0]).sort()).toEqual(['ageBand', 'consentedAt', 'gender', 'languages', 'services', 'userId']);
+	});
+
+	it('has two validation panels with answers in several languages, one summary published and vouchers', () => {
+		expect(city.panels.panels.map((p) => p.name)).toEqual(['New welcome leaflet', 'Redesigned housing help']);
+		expect(city.panels.pool.length).toBe(80);
+		expect(new Set(city.panels.answers.map((a) => a.language)).size).toBeGreaterThanOrEqual(4);
+		for (const l of ['ar', 'ti', 'uk', 'fa']) expect(city.panels.answers.some((a) => a.language === l), l).toBe(true);
+		expect(city.panels.drafts.filter((d) => d.summaryPublishedAt !== null)).toHaveLength(1);
+		expect(city.panels.compensations.length).toBeGreaterThan(5);
+		// Every answer belongs to an accepted member of the draft's panel, and every choice exists.
+		for (const a of city.panels.answers) {
+			const m = city.panels.members.find((x) => x.id === a.memberId)!;
+			const q = city.panels.questions.find((x) => x.id === a.questionId)!;
+			const d = city.panels.drafts.find((x) => x.id === q.draftId)!;
+			expect(m.status).toBe('accepted');
+			expect(d.panelId).toBe(m.panelId);
+			if (a.choice) expect(q.choices.map((c) => c.key)).toContain(a.choice);
+		}
 	});
 
 	it('is a clearly fictional place: 12 neighbourhoods within a few km of its made-up centre', () => {
