@@ -102,6 +102,8 @@ describe('an officer composes a panel', () => {
 		expect(t).toContain('ትግርኛ');
 		expect(t).toContain('1 missing');
 		expect(t).toContain('Selam');
+		// The draft form sends its picture without JavaScript.
+		expect(page.html).toMatch(/<form[^>]*action="\?\/draft"[^>]*enctype="multipart\/form-data"|<form[^>]*enctype="multipart\/form-data"[^>]*action="\?\/draft"/);
 	});
 
 	it('invites from the pool by e-mail; a forged id changes nothing', async () => {
@@ -125,6 +127,9 @@ describe('an officer composes a panel', () => {
 		const ok = await as(officer).post(`/app/panels/${panelId}?/compensate`, { memberId: mem.id, amount: '15', currency: 'EUR', givenOn: '2026-12-01', note: 'Voucher' });
 		expect(ok.status).toBe(200);
 		expect(text((await as(officer).get(`/app/panels/${panelId}`)).html)).toContain('€15.00');
+		const again = await as(officer).post(`/app/panels/${panelId}?/compensate`, { memberId: mem.id, amount: '15', currency: 'EUR', givenOn: '2026-12-01', note: 'Voucher' });
+		expect(again.status).toBe(409);
+		expect(text(again.html)).toContain('This voucher is already recorded');
 	});
 
 	it('creates a draft with a picture (a pixel bomb refused), adds a picture question and shares it', async () => {

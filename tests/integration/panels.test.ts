@@ -213,6 +213,8 @@ describe('composing a panel', () => {
 		const tesfay = view.members.find((x) => x.displayName === 'Tesfay')!;
 		await recordCompensation(ctx(officer), panelId, compensationForm.parse({ memberId: amal.memberId, amount: '15', currency: 'eur', givenOn: '2026-12-01', note: 'Supermarket voucher' }));
 		await recordCompensation(ctx(officer), panelId, compensationForm.parse({ memberId: tesfay.memberId, amount: '12,50', currency: 'EUR', givenOn: '2026-12-01' }));
+		// The same form sent again records nothing more.
+		expect(await refused(recordCompensation(ctx(officer), panelId, compensationForm.parse({ memberId: tesfay.memberId, amount: '12.50', currency: 'EUR', givenOn: '2026-12-01' })))).toBe('panels_voucher_duplicate');
 		const after = await getPanel(ctx(officer), panelId);
 		expect(after.totals).toEqual([{ currency: 'EUR', amountCents: 2750, count: 2 }]);
 		expect(after.compensations.map((c) => c.amountCents)).toEqual([1500, 1250]);

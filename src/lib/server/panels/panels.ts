@@ -211,6 +211,12 @@ export async function recordCompensation(ctx: Ctx, panelId: string, input: Compe
 	return ctx.db.transaction(async (tx) => {
 		const [mem] = await tx.select({ id: panelMembers.id }).from(panelMembers).where(and(eq(panelMembers.id, input.memberId), eq(panelMembers.panelId, panelId)));
 		if (!mem) throw new Refusal(400, 'panels_member_not_found', 'memberId');
+		// A form sent twice (a reload, a double click) records one voucher.
+		const [same] = await tx
+			.select({ id: panelCompensations.id })
+			.from(panelCompensations)
+			.where(and(eq(panelCompensations.memberId, mem.id), eq(panelCompensations.amountCents, input.amount), eq(panelCompensations.currency, input.currency), eq(panelCompensations.givenOn, input.givenOn), eq(panelCompensations.note, input.note)));
+		if (same) throw new Refusal(409, 'panels_voucher_duplicate');
 		const [row] = await tx
 			.insert(panelCompensations)
 			.values({ panelId, memberId: mem.id, amountCents: input.amount, currency: input.currency, givenOn: input.givenOn, note: input.note, recordedBy: actorId(ctx) })

@@ -4,6 +4,7 @@ import { createDraft } from '#lib/server/panels/drafts.ts';
 import { getPanel, invite, recordCompensation, removeMember, searchPool } from '#lib/server/panels/panels.ts';
 import { money, panelsForm, panelsLoad } from '#lib/server/panels/route.ts';
 import { compensationForm, draftForm, inviteForm, memberForm, poolQuery } from '#lib/server/panels/schemas.ts';
+import { cityToday } from '#lib/server/guardianship/age.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A panel: coverage, members, the filtered pool (and suggestions), vouchers, drafts. */
@@ -15,6 +16,7 @@ export const load: PageServerLoad = (event) =>
 		return {
 			panel,
 			query: q,
+			today: cityToday(),
 			pool,
 			compensations: panel.compensations.map((c) => ({ ...c, shown: money(c.amountCents, c.currency, ctx.locale) })),
 			totals: panel.totals.map((t) => ({ ...t, shown: money(t.amountCents, t.currency, ctx.locale) }))
