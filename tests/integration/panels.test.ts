@@ -246,8 +246,12 @@ describe('composing a panel', () => {
 			const refusals = await db.db.select().from(auditLog).where(eq(auditLog.action, 'panels.image.refused'));
 			expect(refusals.length).toBeGreaterThanOrEqual(5);
 			expect(refusals.map((r) => r.details?.reason)).toContain('pixels');
-			draftId = (await createDraft(ctx(officer), panelId, draft, { name: 'front.jpg', bytes: jpeg() })).id;
-			expect(await count(panelImages)).toBe(images + 1);
+			// One good picture and one bomb: the draft is refused as a whole.
+			expect(await refused(createDraft(ctx(officer), panelId, draft, [{ name: 'a.jpg', bytes: jpeg() }, { name: 'b.png', bytes: pngClaiming(30000, 30000) }]))).toBe('panels_image_bomb');
+			expect(await refused(createDraft(ctx(officer), panelId, draft, Array.from({ length: 5 }, () => ({ name: 'a.jpg', bytes: jpeg() }))))).toBe('panels_too_many_images');
+			expect(await count(panelImages)).toBe(images);
+			draftId = (await createDraft(ctx(officer), panelId, draft, [{ name: 'front.jpg', bytes: jpeg() }, { name: 'back.png', bytes: png(30, 20) }])).id;
+			expect(await count(panelImages)).toBe(images + 2);
 		});
 
 		it('adds picture-choice and free-text questions in every panel language, and refuses incomplete ones', async () => {
@@ -316,7 +320,7 @@ describe('composing a panel', () => {
 			// A member whose locale the panel lacks gets the panel's first language.
 			const fa = await draftForMember(ctx(farsi, 'fa'), panelId, draftId);
 			expect(fa.questions[0]).toMatchObject({ text: 'Is the leaflet easy to understand?', textLanguage: 'en' });
-			expect(view.images).toHaveLength(1);
+			expect(view.images).toHaveLength(2);
 		});
 
 		it('refuses non-members, declined and merely invited people, and anyone signed out', async () => {

@@ -26,6 +26,7 @@ import type { DraftInput } from './schemas.ts';
 /** A panel picture: at most 1 MB and 25 million pixels. */
 const MAX_IMAGE_PIXELS = 25_000_000;
 export const MAX_ANSWER_LENGTH = 2000;
+export const MAX_DRAFT_IMAGES = 4;
 
 export interface UploadedImage {
 	name: string;
@@ -81,13 +82,17 @@ async function draftHead(tx: Tx, draftId: string, panelId?: string): Promise<Dra
 	return d;
 }
 
-export async function createDraft(ctx: Ctx, panelId: string, input: DraftInput, image?: UploadedImage | null): Promise<{ id: string }> {
+/** A draft with up to 4 pictures (each checked; one refused refuses the draft). */
+export async function createDraft(ctx: Ctx, panelId: string, input: DraftInput, images: UploadedImage | UploadedImage[] | null = null): Promise<{ id: string }> {
 	await requireManager(ctx, isUuid(panelId) ? panelId : null);
 	await panelHead(ctx.db, panelId);
-	const checked = image ? await checkImage(ctx, panelId, image, 'image') : null;
+	const list = images === null ? [] : Array.isArray(images) ? images : [images];
+	if (list.length > MAX_DRAFT_IMAGES) throw new Refusal(400, 'panels_too_many_images', 'image');
+	const checked: Awaited<ReturnType<typeof checkImage>>[] = [];
+	for (const image of list) checked.push(await checkImage(ctx, panelId, image, 'image'));
 	return ctx.db.transaction(async (tx) => {
 		const [row] = await tx.insert(panelDrafts).values({ panelId, title: input.title, body: input.body, language: input.language, createdBy: actorId(ctx) }).returning({ id: panelDrafts.id });
-		if (image && checked) await storeImage(ctx, tx, panelId, row.id, image, checked, input.imageAlt);
+		for (const [i, image] of list.entries()) await storeImage(ctx, tx, panelId, row.id, image, checked[i], input.imageAlt);
 		await audit(ctx, tx, 'panels.draft.create', 'panel_draft', row.id, 'done', { panelId });
 		return { id: row.id };
 	});
@@ -100,7 +105,7 @@ export interface QuestionInput {
 }
 
 /** From the question form's parsed values (see questionForm) and its files (c<i>_image). */
-export function questionInput(languages: readonly string[], v: Record<string, string>, files: Record<string, UploadedImage | undefined> = {}): QuestionInput {
+export function questionInput(languages: readonly string[], v: Record<string, string>, files: Record<string, UploadedImage | UploadedImage[] | undefined> = {}): QuestionInput {
 	const text: Localised = {};
 	for (const l of languages) text[l] = v[`text_${l}`];
 	const choices: QuestionInput['choices'] = [];
@@ -109,7 +114,8 @@ export function questionInput(languages: readonly string[], v: Record<string, st
 			const label: Localised = {};
 			for (const l of languages) if (v[`c${i}_label_${l}`]) label[l] = v[`c${i}_label_${l}`];
 			if (Object.keys(label).length === 0 && !v[`c${i}_pictogram`]) continue;
-			choices.push({ pictogram: v[`c${i}_pictogram`] || null, label, image: files[`c${i}_image`] ?? null });
+			const f = files[`c${i}_image`];
+			choices.push({ pictogram: v[`c${i}_pictogram`] || null, label, image: (Array.isArray(f) ? f[0] : f) ?? null });
 		}
 	}
 	return { kind: v.kind as QuestionKind, text, choices };

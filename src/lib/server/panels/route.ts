@@ -34,7 +34,7 @@ export async function panelsLoad<T>(event: RequestEvent, action: Action, fn: (ct
  * A form that may carry pictures: the text fields go through readForm (sizes,
  * control characters, zod), the files are handed over as they are.
  */
-export async function readPanelForm<S extends z.ZodType>(request: Request, schema: S): Promise<{ form: FormResult<z.infer<S>>; files: Record<string, UploadedImage> }> {
+export async function readPanelForm<S extends z.ZodType>(request: Request, schema: S): Promise<{ form: FormResult<z.infer<S>>; files: Record<string, UploadedImage[]> }> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^multipart\/form-data/i.test(type)) return { form: await readForm(request, schema, { multi: PANEL_MULTI }), files: {} };
 	let data: FormData;
@@ -44,10 +44,10 @@ export async function readPanelForm<S extends z.ZodType>(request: Request, schem
 		return { form: { ok: false, values: {}, errors: {}, message: m.error_bad_request(), status: 400 }, files: {} };
 	}
 	const text = new URLSearchParams();
-	const files: Record<string, UploadedImage> = {};
+	const files: Record<string, UploadedImage[]> = {};
 	for (const [k, v] of data) {
 		if (typeof v === 'string') text.append(k, v);
-		else if (v.size > 0 || v.name !== '') files[k] = { name: v.name, bytes: new Uint8Array(await v.arrayBuffer()) };
+		else if (v.size > 0 || v.name !== '') (files[k] ??= []).push({ name: v.name, bytes: new Uint8Array(await v.arrayBuffer()) });
 	}
 	const again = new Request('http://form.local/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: text });
 	return { form: await readForm(again, schema, { multi: PANEL_MULTI }), files };
@@ -62,7 +62,7 @@ export async function panelsForm<S extends z.ZodType, R>(
 	section: string,
 	action: Action,
 	schema: S | ((ctx: Ctx) => Promise<S>),
-	fn: (ctx: Ctx, data: z.infer<S>, files: Record<string, UploadedImage>) => Promise<R>,
+	fn: (ctx: Ctx, data: z.infer<S>, files: Record<string, UploadedImage[]>) => Promise<R>,
 	success: (r: R) => string = () => m.panels_saved()
 ) {
 	requireUser(event);

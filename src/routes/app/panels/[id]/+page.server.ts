@@ -30,7 +30,7 @@ export const actions: Actions = {
 	draft: async (event) => {
 		let id = '';
 		const reply = await panelsForm(event, 'draft', 'panels.manage', draftForm, async (ctx, d, files) => {
-			({ id } = await createDraft(ctx, event.params.id, d, files.image ?? null));
+			({ id } = await createDraft(ctx, event.params.id, d, files.image ?? []));
 		});
 		if (id) redirect(303, `/app/panels/${event.params.id}/drafts/${id}`);
 		return reply;
