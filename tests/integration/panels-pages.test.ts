@@ -225,6 +225,9 @@ describe('the officer reads the answers and publishes a summary', () => {
 		expect(t).toContain('ትግርኛ');
 		expect(t).toContain('No');
 		expect(t).toContain('1 chose this');
+		const hidden = text((await as(officer).get(`/app/panels/${panelId}/drafts/${draftId}?pseudonyms=1`)).html);
+		expect(hidden).toContain('Member 1');
+		expect(hidden).not.toContain('Selam');
 	});
 
 	it('publishes the summary: members read it and get an e-mail', async () => {

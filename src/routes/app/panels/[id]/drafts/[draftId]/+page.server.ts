@@ -10,6 +10,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) =>
 	panelsLoad(event, 'panels.manage', async (ctx) => ({
 		view: await draftForStaff(ctx, event.params.id, event.params.draftId),
+		/** Pseudonyms (Member 1, 2, … in a fixed order) instead of names, for a page to be shown or shared. */
+		pseudonyms: event.url.searchParams.get('pseudonyms') === '1',
 		maxQuestions: MAX_QUESTIONS,
 		choiceSlots: Math.min(4, MAX_CHOICES),
 		pictograms: [...pictograms]
