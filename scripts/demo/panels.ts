@@ -142,6 +142,8 @@ export function generatePanels(rng: Rng, input: { baseDate: string; users: reado
 		if (!p.languages.includes(lang)) p.languages = [lang, ...p.languages.filter((l) => l !== lang)];
 	}
 	for (const p of pool.slice(12, 24)) if (!p.services.includes('housing')) p.services.push('housing');
+	// The housing panel hears Ukrainian speakers too.
+	for (const p of pool.slice(12, 15)) p.languages = ['uk', ...p.languages.filter((l) => l !== 'uk')];
 
 	const panels: DemoPanel[] = [
 		{
