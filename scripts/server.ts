@@ -11,7 +11,7 @@ import { closeDatabase, database } from '../src/lib/server/db/index.ts';
 import { config } from '../src/lib/server/config.ts';
 import { log } from '../src/lib/server/log.ts';
 import { runHousekeeping, scheduleHousekeeping, type Housekeeping } from '../src/lib/server/auth/housekeeping.ts';
-import { BODY_TOO_LARGE_HEADER, DOCUMENT_BODY_LIMIT, DOCUMENT_UPLOAD_PATH } from '../src/lib/server/support/upload-limits.ts';
+import { BODY_TOO_LARGE_HEADER, DOCUMENT_BODY_LIMIT, DOCUMENT_UPLOAD_PATH, PANEL_BODY_LIMIT, PANEL_UPLOAD_PATH } from '../src/lib/server/support/upload-limits.ts';
 
 const PROTO = 'x-convive-proto';
 const HOST = 'x-convive-host';
@@ -73,14 +73,16 @@ export async function startServer(
 		// answers 413 in the person's language, while what is still arriving is discarded.
 		delete req.headers[BODY_TOO_LARGE_HEADER];
 		const documentUpload = DOCUMENT_UPLOAD_PATH.test(req.url ?? '');
-		if (documentUpload && Number(req.headers['content-length'] ?? 0) > DOCUMENT_BODY_LIMIT) {
+		// Validation panels' picture forms, likewise up to their own limit.
+		const panelUpload = PANEL_UPLOAD_PATH.test(req.url ?? '');
+		if ((documentUpload && Number(req.headers['content-length'] ?? 0) > DOCUMENT_BODY_LIMIT) || (panelUpload && Number(req.headers['content-length'] ?? 0) > PANEL_BODY_LIMIT)) {
 			req.headers[BODY_TOO_LARGE_HEADER] = String(Number(req.headers['content-length']));
 			req.headers['content-length'] = '0';
 			// Discard the bytes as they come (nothing else reads them), so that the browser can finish
 			// sending and read the answer on a connection that stays usable.
 			req.resume();
 		}
-		if (Number(req.headers['content-length'] ?? 0) > generalLimit && !UPLOAD_PATH.test(req.url ?? '') && !documentUpload) {
+		if (Number(req.headers['content-length'] ?? 0) > generalLimit && !UPLOAD_PATH.test(req.url ?? '') && !documentUpload && !panelUpload) {
 			res.statusCode = 413;
 			res.setHeader('content-type', 'text/plain; charset=utf-8');
 			res.end('Payload too large');

@@ -136,6 +136,14 @@ describe('an officer composes a panel', () => {
 		const bomb = await multipart(officer, `/app/panels/${panelId}?/draft`, { title: 'Leaflet', body: 'Text', language: 'en', imageAlt: 'Front' }, { image: { name: 'x.png', bytes: pngClaiming(50000, 50000), type: 'image/png' } });
 		expect(bomb.status).toBe(400);
 		expect(text(bomb.html)).toContain('too many pixels');
+		// More than the form's limit in all: never read, refused in words.
+		const big = await multipart(officer, `/app/panels/${panelId}?/draft`, { title: 'Too big', language: 'en' }, { image: { name: 'a.jpg', bytes: new Uint8Array(5 * 1024 * 1024).fill(0xff), type: 'image/jpeg' } });
+		expect(big.status).toBe(413);
+		expect(text(big.html)).toContain('These pictures are too large together');
+		// Above the site's usual 2 MB but within the form's limit: read, and each picture checked (this one is over 1 MB).
+		const over = await multipart(officer, `/app/panels/${panelId}?/draft`, { title: 'Over one', language: 'en' }, { image: { name: 'a.jpg', bytes: new Uint8Array(2.5 * 1024 * 1024).fill(0xff), type: 'image/jpeg' } });
+		expect(over.status).toBe(413);
+		expect(text(over.html)).toContain('This picture is larger than 1 MB');
 		const res = await multipart(officer, `/app/panels/${panelId}?/draft`, { title: 'New welcome leaflet', body: 'Where to find help.', language: 'en', imageAlt: 'The front page' }, { image: { name: 'front.jpg', bytes: jpeg(), type: 'image/jpeg' } });
 		expect(res.status).toBe(303);
 		draftId = res.location!.split('/').pop()!;

@@ -17,6 +17,7 @@ import { PolicyDenied, type Action } from '../policy/index.ts';
 import { stepUp } from '../support/route.ts';
 import type { UploadedImage } from './drafts.ts';
 import { PANEL_MULTI } from './schemas.ts';
+import { BODY_TOO_LARGE_HEADER } from '../support/upload-limits.ts';
 
 export async function panelsLoad<T>(event: RequestEvent, action: Action, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
 	requireUser(event);
@@ -35,6 +36,8 @@ export async function panelsLoad<T>(event: RequestEvent, action: Action, fn: (ct
  * control characters, zod), the files are handed over as they are.
  */
 export async function readPanelForm<S extends z.ZodType>(request: Request, schema: S): Promise<{ form: FormResult<z.infer<S>>; files: Record<string, UploadedImage[]> }> {
+	// Marked by the server (scripts/server.ts): too large to read, so not read.
+	if (request.headers.has(BODY_TOO_LARGE_HEADER)) return { form: { ok: false, values: {}, errors: {}, message: m.panels_body_too_large(), status: 413 }, files: {} };
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^multipart\/form-data/i.test(type)) return { form: await readForm(request, schema, { multi: PANEL_MULTI }), files: {} };
 	let data: FormData;

@@ -18,3 +18,13 @@ export const DOCUMENT_BODY_LIMIT = MAX_DOCUMENT_BYTES + 64 * 1024;
 export const DOCUMENT_UPLOAD_PATH = /^\/app\/folders\/[^/?#]+\/documents\/?(\?|$)/;
 /** Set by the server (never by a client: it is removed from every request) to the announced size of a body too large to read. */
 export const BODY_TOO_LARGE_HEADER = 'x-convive-body-too-large';
+
+/**
+ * Validation panels' picture forms (a draft's pictures, a question's choice
+ * pictures: up to 4 of at most 1 MB each): /app/panels/<id>?/draft and
+ * /app/panels/<id>/drafts/<draft>?/question may send up to PANEL_BODY_LIMIT;
+ * a larger announced body is never read, as for documents, and the page
+ * answers 413 in the person's language.
+ */
+export const PANEL_BODY_LIMIT = 4 * 1024 * 1024 + 256 * 1024;
+export const PANEL_UPLOAD_PATH = /^\/app\/panels\/[^/?#]+(\/drafts\/[^/?#]+)?\/?\?\/(draft|question)(&|$)/;
