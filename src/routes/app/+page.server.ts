@@ -9,6 +9,7 @@ import { myOrganisations } from '#lib/server/organisations/organisations.ts';
 import { invitationIdForm } from '#lib/server/organisations/schemas.ts';
 import { can } from '#lib/server/policy/index.ts';
 import { myGuardian } from '#lib/server/guardianship/guardians.ts';
+import { assembliesIRun } from '#lib/server/assemblies/assemblies.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -35,6 +36,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		/** Guardianship track: the office's monitoring page; a guardian's own page (or the offer to become one). */
 		guardianship: { office: can(ctx.actor, 'guardianship.manage') !== 'denied', guardian: (await myGuardian(ctx)) !== null },
+		/** Assemblies: the city's staff manage them all; a chair or secretary runs their own. */
+		assemblies: { manage: can(ctx.actor, 'assemblies.manage') !== 'denied', mine: await assembliesIRun(ctx) },
 		/** Privacy track: the support statistics (small counts suppressed) for city staff and evaluators. */
 		supportStats: can(ctx.actor, 'support.stats.view') === 'allowed',
 		/** Directory track: the staff views of the directory (stale records, ecosystem map). */

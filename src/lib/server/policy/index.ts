@@ -39,7 +39,8 @@ export type Resource =
 	| NoteResource
 	| ReferralResource
 	| GuardianshipResource
-	| ProgrammeResource;
+	| ProgrammeResource
+	| AssemblyResource;
 
 /**
  * A person's support folder, with the facts its access rule needs, loaded
@@ -106,6 +107,19 @@ export interface ProgrammeResource {
 	kind: ProgrammeKind;
 	/** The organisation that runs it; null for the city's own. */
 	organisationId: string | null;
+}
+
+/**
+ * An assembly (issue 7), with the facts its rules need, loaded once per
+ * request by the use case: its chair, its secretary and its active members.
+ */
+export interface AssemblyResource {
+	type: 'assembly';
+	assemblyId: string;
+	chairId: string | null;
+	secretaryId: string | null;
+	/** Users whose membership is active. */
+	memberIds: readonly string[];
 }
 
 export type Decision = 'allowed' | 'denied' | 'sign_in_required' | 'second_factor_required';
@@ -206,6 +220,11 @@ const programmeStaff = (a: Actor, r: Resource) => {
 	const role = a.memberships.get(r.organisationId);
 	return role === 'owner' || role === 'coordinator' || role === 'volunteer_coordinator';
 };
+/** An active member of this assembly. */
+const assemblyMember = (a: Actor, r: Resource) => signedIn(a) && r.type === 'assembly' && r.memberIds.includes(a.userId);
+/** The chair or the secretary of this assembly, while an active member. */
+const assemblyOfficer = (a: Actor, r: Resource) =>
+	signedIn(a) && r.type === 'assembly' && (r.chairId === a.userId || r.secretaryId === a.userId) && r.memberIds.includes(a.userId);
 const isMember = (a: Actor, r: Resource) =>
 	orgRole(a, r, 'owner', 'coordinator', 'case_worker', 'volunteer_coordinator', 'member');
 
@@ -416,6 +435,25 @@ export const rules = {
 		personalData: true,
 		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator', 'volunteer_coordinator') || platform(a, 'admin')
 	},
+
+	// Assemblies and meetings (issue 7). An 'assembly' resource carries its
+	// chair, secretary and active members; 'platform' for the city-wide views.
+	/** Assemblies, their upcoming meetings, published minutes and decisions, the member count: public. */
+	'assemblies.view': { allow: () => true },
+	/** Join (or ask to join), leave, answer a meeting and ask for an interpreter: anyone signed in (the use case checks membership). */
+	'assemblies.join': { allow: (a) => signedIn(a) },
+	/** Who the members are (names are personal data): the assembly's members and the city's staff. */
+	'assemblies.members': {
+		personalData: true,
+		allow: (a, r) => (r.type === 'assembly' && platform(a, 'admin', 'integration_officer')) || assemblyMember(a, r)
+	},
+	/** Run it: accept members, schedule and cancel meetings, see interpreter requests, record attendance, minutes and decisions. */
+	'assemblies.run': {
+		personalData: true,
+		allow: (a, r) => (r.type === 'assembly' && platform(a, 'admin', 'integration_officer')) || assemblyOfficer(a, r)
+	},
+	/** Create and edit assemblies, name the chair and the secretary, the decisions across assemblies. */
+	'assemblies.manage': { personalData: true, allow: (a) => platform(a, 'admin', 'integration_officer') },
 
 	/** Statistics over folders, referrals and guardianship (cells under 5 suppressed). */
 	'support.stats.view': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator', 'guardianship_office') },

@@ -100,6 +100,8 @@ function resourceFor(action: Action, actor: Actor): Resource {
 	if (action.startsWith('volunteering.')) return { type: 'organisation', id: ORG, verification: 'verified' };
 	if (action.startsWith('buddies.')) return { type: 'organisation', id: ORG, verification: 'verified' };
 	if (action.startsWith('activities.')) return { type: 'organisation', id: ORG, verification: 'verified' };
+	// An assembly none of the actors belongs to (chairs and members: their own test below).
+	if (action.startsWith('assemblies.')) return { type: 'assembly', assemblyId: ORG, chairId: PERSON, secretaryId: AUTHOR, memberIds: [PERSON, AUTHOR] };
 	return { type: 'platform' };
 }
 
@@ -166,6 +168,11 @@ const table: Record<Action, string> = {
 	'buddies.view':                 'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'buddies.self':                 'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'buddies.manage':               'S    D    D    F    A    F    A    D    D    F    A    D    D    F    A    D    D    D    D    D',
+	'assemblies.view':              'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'assemblies.join':              'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'assemblies.members':           'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'assemblies.run':               'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'assemblies.manage':            'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
 	'volunteering.certificate.revoke': 'S  D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    D    D',
 	'activities.view':              'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'activities.self':              'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
@@ -251,6 +258,34 @@ describe('matching programmes other than guardianship', () => {
 		expect(run(actors.guardianship_2f, city)).toBe('denied');
 		expect(run(actors.officer_2f, { type: 'programme', kind: 'guardianship', organisationId: null })).toBe('denied');
 		expect(run(actors.guardianship_2f, { type: 'platform' })).toBe('denied');
+	});
+});
+
+describe('assemblies: members, chair and secretary of THAT assembly', () => {
+	const resident = actors.resident as Actor & { userId: string };
+	const newcomer = actors.newcomer as Actor & { userId: string };
+	const mine = (facts: { chairId?: string | null; secretaryId?: string | null; memberIds?: string[] }): Resource => ({
+		type: 'assembly',
+		assemblyId: ORG,
+		chairId: facts.chairId ?? null,
+		secretaryId: facts.secretaryId ?? null,
+		memberIds: facts.memberIds ?? []
+	});
+	it('shows the members to members, and running it to the chair and the secretary only', () => {
+		const r = mine({ chairId: resident.userId, secretaryId: newcomer.userId, memberIds: [resident.userId, newcomer.userId, PERSON] });
+		expect(can(resident, 'assemblies.members', r)).toBe('allowed');
+		expect(can(resident, 'assemblies.run', r)).toBe('allowed');
+		expect(can(newcomer, 'assemblies.run', r)).toBe('allowed');
+		expect(can(resident, 'assemblies.manage', r)).toBe('denied');
+		const member = mine({ chairId: PERSON, memberIds: [resident.userId, PERSON] });
+		expect(can(resident, 'assemblies.members', member)).toBe('allowed');
+		expect(can(resident, 'assemblies.run', member)).toBe('denied');
+	});
+	it('gives a chair who left, or the chair of another assembly, nothing', () => {
+		expect(can(resident, 'assemblies.run', mine({ chairId: resident.userId, memberIds: [PERSON] }))).toBe('denied');
+		expect(can(resident, 'assemblies.members', mine({ chairId: resident.userId, memberIds: [PERSON] }))).toBe('denied');
+		expect(can(actors.owner_2f, 'assemblies.run', { type: 'organisation', id: ORG })).toBe('denied');
+		expect(can(actors.officer_2f, 'assemblies.run', { type: 'platform' })).toBe('denied');
 	});
 });
 
