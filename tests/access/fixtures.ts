@@ -9,6 +9,7 @@ import { caseTeam, caseWorkers, consents, invitations, locations, people, member
 import { guardians, guardianships, guardianVetting } from '../../src/lib/server/db/schema/index.ts';
 import { volunteerOpportunities, volunteerShifts } from '../../src/lib/server/db/schema/index.ts';
 import { activities, buddyProgrammes, neighbourhoods } from '../../src/lib/server/db/schema/index.ts';
+import { assemblies, assemblyMeetings, assemblyMembers } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
 import { storeDocument } from '../../src/lib/server/support/documents.ts';
@@ -63,6 +64,8 @@ export interface Fixtures {
 	buddyProgramme: { id: string };
 	/** Neighbourhood activities: a published activity of `org` next week, in a neighbourhood of its own. */
 	activity: { id: string; neighbourhoodSlug: string };
+	/** Assemblies: one chaired by the `resident` (the `newcomer` a member), with a meeting next week and one held; another assembly's meeting. */
+	assembly: { id: string; meetingId: string; pastMeetingId: string; otherMeetingId: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
 	userIds: Partial<Record<Role, string>>;
@@ -231,5 +234,28 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 		.returning({ id: activities.id });
 	const activity = { id: act.id, neighbourhoodSlug: 'matrix-activities' };
 
-	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, buddyProgramme, activity, tokens, userIds };
+	// Assemblies: the resident chairs one (the newcomer is a member); a meeting next week, one held; another assembly's meeting.
+	const [asm, otherAsm] = await db
+		.insert(assemblies)
+		.values([
+			{ kind: 'neighbourhood', neighbourhoodId: matrixNb.id, name: 'Matrix assembly', chairId: userIds.resident },
+			{ kind: 'thematic', theme: 'Housing', name: 'Other matrix assembly', joinRule: 'request' }
+		])
+		.returning({ id: assemblies.id });
+	await db.insert(assemblyMembers).values([
+		{ assemblyId: asm.id, userId: userIds.resident!, status: 'active', joinedAt: new Date() },
+		{ assemblyId: asm.id, userId: userIds.newcomer!, status: 'active', joinedAt: new Date() }
+	]);
+	const lastWeek = new Date(Date.now() - 7 * 24 * 3600 * 1000);
+	const [mtNext, mtPast, mtOther] = await db
+		.insert(assemblyMeetings)
+		.values([
+			{ assemblyId: asm.id, startsAt: nextWeek, endsAt: new Date(nextWeek.getTime() + 2 * 3600 * 1000), placeName: 'Matrix hall', agenda: [{ title: 'Matrix item', description: '' }] },
+			{ assemblyId: asm.id, startsAt: lastWeek, endsAt: new Date(lastWeek.getTime() + 2 * 3600 * 1000), placeName: 'Matrix hall', status: 'held' },
+			{ assemblyId: otherAsm.id, startsAt: nextWeek, endsAt: new Date(nextWeek.getTime() + 2 * 3600 * 1000), onlineUrl: 'https://meet.example.org/matrix' }
+		])
+		.returning({ id: assemblyMeetings.id });
+	const assembly = { id: asm.id, meetingId: mtNext.id, pastMeetingId: mtPast.id, otherMeetingId: mtOther.id };
+
+	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, buddyProgramme, activity, assembly, tokens, userIds };
 }
