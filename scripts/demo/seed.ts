@@ -102,6 +102,7 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 	await insertEngagement(tx, city);
 	await insertBuddies(tx, city);
 	await insertActivities(tx, city);
+	await insertAssemblies(tx, city);
 	// The city's guardianship matching programme, with its default rules and weights (decision 018).
 	await tx.insert(matchingProgrammes).values({ kind: 'guardianship', name: 'Portavera volunteer guardians', settings: defaultSettings('guardianship') as unknown as Record<string, unknown>, updatedAt: new Date(DEMO_BASE_DATE) });
 	const counts = {
@@ -119,7 +120,9 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 		volunteers: city.engagement.profiles.length,
 		buddyProgrammes: city.buddies.programmes.length,
 		buddyPairs: city.buddies.pairs.length,
-		activities: city.activities.activities.length
+		activities: city.activities.activities.length,
+		assemblies: city.assemblies.assemblies.length,
+		assemblyMeetings: city.assemblies.meetings.length
 	};
 	await record(tx, {
 		actorId: null,
@@ -653,6 +656,71 @@ async function insertActivities(tx: Tx, city: DemoCity): Promise<void> {
 		{ id: 'uuid', activity_id: 'uuid', user_id: 'uuid', status: 'text', created_at: 'timestamptz' },
 		a.rsvps,
 		(r) => ({ id: r.id, activity_id: r.activityId, user_id: r.userId, status: r.status, created_at: r.createdAt })
+	);
+}
+
+/** Assemblies: members, meetings, answers, attendance, decisions (assemblies.ts). */
+async function insertAssemblies(tx: Tx, city: DemoCity): Promise<void> {
+	const a = city.assemblies;
+	await insertJson(
+		tx,
+		'assemblies',
+		{
+			id: 'uuid', kind: 'text', neighbourhood_id: 'uuid', theme: 'text', name: 'text', description: 'text', translations: 'jsonb', languages: 'text[]', join_rule: 'text',
+			chair_id: 'uuid', secretary_id: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz'
+		},
+		a.assemblies,
+		(x) => ({
+			id: x.id, kind: x.kind, neighbourhood_id: x.neighbourhoodId, theme: x.theme, name: x.name, description: x.description, translations: x.translations, languages: x.languages,
+			join_rule: x.joinRule, chair_id: x.chairId, secretary_id: x.secretaryId, created_at: x.createdAt, updated_at: x.createdAt
+		})
+	);
+	await insertJson(
+		tx,
+		'assembly_members',
+		{ id: 'uuid', assembly_id: 'uuid', user_id: 'uuid', status: 'text', requested_at: 'timestamptz', joined_at: 'timestamptz' },
+		a.members,
+		(m) => ({ id: m.id, assembly_id: m.assemblyId, user_id: m.userId, status: m.status, requested_at: m.requestedAt, joined_at: m.joinedAt })
+	);
+	await insertJson(
+		tx,
+		'assembly_meetings',
+		{
+			id: 'uuid', assembly_id: 'uuid', starts_at: 'timestamptz', ends_at: 'timestamptz', place_name: 'text', address: 'text', online_url: 'text', agenda: 'jsonb', status: 'text',
+			cancel_reason: 'text', minutes: 'text', minutes_at: 'timestamptz', guests: 'smallint', attendance_at: 'timestamptz', created_at: 'timestamptz', updated_at: 'timestamptz'
+		},
+		a.meetings,
+		(m) => ({
+			id: m.id, assembly_id: m.assemblyId, starts_at: m.startsAt, ends_at: m.endsAt, place_name: m.placeName, address: m.address, online_url: m.onlineUrl, agenda: m.agenda, status: m.status,
+			cancel_reason: m.cancelReason, minutes: m.minutes, minutes_at: m.minutesAt, guests: m.guests, attendance_at: m.attendanceAt, created_at: m.createdAt, updated_at: m.minutesAt ?? m.createdAt
+		})
+	);
+	await insertJson(
+		tx,
+		'assembly_replies',
+		{ meeting_id: 'uuid', user_id: 'uuid', coming: 'text', interpreter: 'text' },
+		a.replies,
+		(r) => ({ meeting_id: r.meetingId, user_id: r.userId, coming: r.coming, interpreter: r.interpreter })
+	);
+	await insertJson(
+		tx,
+		'assembly_attendance',
+		{ meeting_id: 'uuid', user_id: 'uuid', presence: 'text' },
+		a.attendance,
+		(r) => ({ meeting_id: r.meetingId, user_id: r.userId, presence: r.presence })
+	);
+	await insertJson(
+		tx,
+		'assembly_decisions',
+		{
+			id: 'uuid', assembly_id: 'uuid', meeting_id: 'uuid', text: 'text', owner_user_id: 'uuid', owner_organisation: 'text', due_on: 'date', status: 'text', done_on: 'date',
+			created_at: 'timestamptz', updated_at: 'timestamptz'
+		},
+		a.decisions,
+		(d) => ({
+			id: d.id, assembly_id: d.assemblyId, meeting_id: d.meetingId, text: d.text, owner_user_id: d.ownerUserId, owner_organisation: d.ownerOrganisation, due_on: d.dueOn, status: d.status,
+			done_on: d.doneOn, created_at: d.createdAt, updated_at: d.createdAt
+		})
 	);
 }
 

@@ -390,7 +390,7 @@ describe('the demo city generator', () => {
 		// If this changes, the demo city changed: update it on purpose, never by accident. (The support
 		// folders only added to it: the people, organisations and directory before them did not change;
 		// the buddy programmes and neighbourhood activities only added theirs too.)
-		expect(hash).toMatchInlineSnapshot(`"016000f691e36843aab4a679f6138253ae948e75b2af29d92df8b6faa25347ec"`);
+		expect(hash).toMatchInlineSnapshot(`"9b6e4f569d95fe5232af8a4aceeb74346d56abe2f3c2be5c1c6f6b7fd09092ec"`);
 		expect(generateDemoCity(7).organisations[5]).not.toEqual(city.organisations[5]);
 	});
 
@@ -453,7 +453,7 @@ describe('the demo city generator', () => {
 	});
 
 	it('asks nobody for nationality or residence status: no such field anywhere', () => {
-		const { directory, support, engagement, buddies, activities, ...people } = city;
+		const { directory, support, engagement, buddies, activities, assemblies, ...people } = city;
 		const keys = [...keysOf(people)];
 		expect(keys.length).toBeGreaterThan(10);
 		expect(keys.filter((k) => FORBIDDEN_KEY.test(k))).toEqual([]);
@@ -475,6 +475,35 @@ describe('the demo city generator', () => {
 		expect(Object.keys(buddies.applications[0]).filter((k) => /status|nation|papers|permit|residence/i.test(k))).toEqual([]);
 		// Activities: the status of an activity and of an RSVP; nothing about people.
 		expect([...keysOf(activities)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
+		// Assemblies: the status of a membership, a meeting and a decision; nothing about papers.
+		expect([...keysOf(assemblies)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
+	});
+
+	it('has 4 assemblies (2 neighbourhood, 2 thematic) with held meetings, minutes, attendance, decisions in every status, and planned meetings with interpreter requests', () => {
+		const a = city.assemblies;
+		expect(a.assemblies.map((x) => x.kind).sort()).toEqual(['neighbourhood', 'neighbourhood', 'thematic', 'thematic']);
+		const now = city.baseDate;
+		for (const x of a.assemblies) {
+			const members = a.members.filter((m) => m.assemblyId === x.id && m.status === 'active').map((m) => m.userId);
+			expect(members).toContain(x.chairId);
+			expect(members).toContain(x.secretaryId);
+			const meetings = a.meetings.filter((m) => m.assemblyId === x.id);
+			expect(meetings.some((m) => m.status === 'held' && m.minutes && m.startsAt < now)).toBe(true);
+			expect(meetings.some((m) => m.status === 'scheduled' && m.startsAt > now)).toBe(true);
+			// Decisions are owned by a member or an organisation, never both.
+			for (const d of a.decisions.filter((d) => d.assemblyId === x.id)) {
+				expect(d.ownerUserId === null).not.toBe(d.ownerOrganisation === null);
+				if (d.ownerUserId) expect(members).toContain(d.ownerUserId);
+				expect(d.status === 'done').toBe(d.doneOn !== null);
+			}
+		}
+		expect(new Set(a.decisions.map((d) => d.status))).toEqual(new Set(['open', 'in_progress', 'done']));
+		expect(a.decisions.some((d) => d.status !== 'done' && d.dueOn < now.slice(0, 10))).toBe(true);
+		expect(a.meetings.some((m) => m.status === 'cancelled')).toBe(true);
+		expect(a.attendance.length).toBeGreaterThan(100);
+		expect(a.replies.filter((r) => r.interpreter !== null).length).toBeGreaterThan(3);
+		const newcomer = city.users.find((u) => u.email === 'newcomer@portavera.example')!;
+		expect(a.replies.find((r) => r.userId === newcomer.id)?.interpreter).toBe('ar');
 	});
 
 	it('is a clearly fictional place: 12 neighbourhoods within a few km of its made-up centre', () => {
