@@ -192,6 +192,8 @@ export interface MeetingSummary {
 	cancelReason: string | null;
 	minutes: string | null;
 	guests: number;
+	/** Whether attendance was recorded. */
+	attendanceTaken: boolean;
 	present: number;
 }
 
@@ -206,10 +208,12 @@ const summaryColumns = {
 	agenda: assemblyMeetings.agenda,
 	cancelReason: assemblyMeetings.cancelReason,
 	minutes: assemblyMeetings.minutes,
-	guests: assemblyMeetings.guests
+	guests: assemblyMeetings.guests,
+	attendanceAt: assemblyMeetings.attendanceAt
 };
 
-async function withPresent(ctx: Ctx, rows: Omit<MeetingSummary, 'present'>[]): Promise<MeetingSummary[]> {
+type Row = Omit<MeetingSummary, 'present' | 'attendanceTaken'> & { attendanceAt: Date | null };
+async function withPresent(ctx: Ctx, rows: Row[]): Promise<MeetingSummary[]> {
 	if (rows.length === 0) return [];
 	const marks = await ctx.db
 		.select({ meetingId: assemblyAttendance.meetingId })
@@ -217,7 +221,7 @@ async function withPresent(ctx: Ctx, rows: Omit<MeetingSummary, 'present'>[]): P
 		.where(and(inArray(assemblyAttendance.meetingId, rows.map((r) => r.id)), eq(assemblyAttendance.presence, 'present')));
 	const n = new Map<string, number>();
 	for (const x of marks) n.set(x.meetingId, (n.get(x.meetingId) ?? 0) + 1);
-	return rows.map((r) => ({ ...r, present: n.get(r.id) ?? 0 }));
+	return rows.map(({ attendanceAt, ...r }) => ({ ...r, attendanceTaken: attendanceAt !== null, present: n.get(r.id) ?? 0 }));
 }
 
 /** Upcoming meetings (scheduled or cancelled, soonest first) and past ones (latest first): public facts only. */

@@ -59,3 +59,14 @@ export async function assemblyForm<S extends z.ZodType, R>(event: RequestEvent, 
 	}
 	return { section, success: success(result) };
 }
+
+/** A calendar day 'YYYY-MM-DD' in words of the reader's language ("21 Dec 2026"). */
+export function dayName(ymd: string, locale: string): string {
+	const [y, mo, d] = ymd.split('-').map(Number);
+	const at = new Date(Date.UTC(y, mo - 1, d, 12));
+	try {
+		return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(at);
+	} catch {
+		return ymd;
+	}
+}

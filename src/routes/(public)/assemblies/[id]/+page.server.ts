@@ -4,7 +4,7 @@ import { answerRequest, getAssembly, joinAssembly, leaveAssembly, members, myMem
 import { assemblyResource, may } from '#lib/server/assemblies/common.ts';
 import { decisionsOf } from '#lib/server/assemblies/decisions.ts';
 import { meetingsOf } from '#lib/server/assemblies/meetings.ts';
-import { assembliesLoad, assemblyForm, when } from '#lib/server/assemblies/route.ts';
+import { assembliesLoad, assemblyForm, dayName, when } from '#lib/server/assemblies/route.ts';
 import { emptyForm, requestForm } from '#lib/server/assemblies/schemas.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 			cancelReason: mt.cancelReason,
 			minutes: mt.minutes,
 			present: mt.present,
+			attendanceTaken: mt.attendanceTaken,
 			guests: mt.guests
 		});
 		return {
@@ -47,7 +48,7 @@ export const load: PageServerLoad = async (event) => {
 			canRun,
 			upcoming: meetings.upcoming.map(shape),
 			past: meetings.past.map(shape),
-			decisions: decisions.map((d) => ({ ...d, meetingWhen: when(d.meetingStartsAt, d.meetingStartsAt, ctx.locale).replace(/–.*$/, '') })),
+			decisions: decisions.map((d) => ({ ...d, dueOn: dayName(d.dueOn, ctx.locale), doneOn: d.doneOn && dayName(d.doneOn, ctx.locale), meetingWhen: when(d.meetingStartsAt, d.meetingStartsAt, ctx.locale).replace(/–.*$/, '') })),
 			people: people && {
 				members: people.members.map((p) => ({ name: p.name, role: p.role })),
 				requests: people.requests.map((p) => ({ memberId: p.memberId, name: p.name }))

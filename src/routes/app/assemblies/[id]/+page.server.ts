@@ -5,7 +5,7 @@ import { getAssembly, members, setRoles, translateAssembly, updateAssembly } fro
 import { gate, may } from '#lib/server/assemblies/common.ts';
 import { decisionsOf, setDecisionStatus } from '#lib/server/assemblies/decisions.ts';
 import { meetingsOf, scheduleMeeting } from '#lib/server/assemblies/meetings.ts';
-import { assembliesLoad, assemblyForm, when } from '#lib/server/assemblies/route.ts';
+import { assembliesLoad, assemblyForm, dayName, when } from '#lib/server/assemblies/route.ts';
 import { assemblyForm as assemblySchema, decisionStatusForm, meetingForm, rolesForm, translationForm } from '#lib/server/assemblies/schemas.ts';
 import { listNeighbourhoods } from '#lib/server/organisations/organisations.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 			members: people.members.map((p) => ({ userId: p.userId, name: p.name })),
 			upcoming: meetings.upcoming.map(shape),
 			past: meetings.past.map(shape),
-			decisions: decisions.map((d) => ({ id: d.id, text: d.text, owner: d.owner, dueOn: d.dueOn, status: d.status, doneOn: d.doneOn, overdue: d.overdue }))
+			decisions: decisions.map((d) => ({ id: d.id, text: d.text, owner: d.owner, dueOn: dayName(d.dueOn, ctx.locale), status: d.status, doneOn: d.doneOn && dayName(d.doneOn, ctx.locale), overdue: d.overdue }))
 		};
 	});
 };

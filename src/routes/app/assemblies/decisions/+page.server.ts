@@ -1,6 +1,6 @@
 import { requireUser } from '#lib/server/http/guard.ts';
 import { decisionsAcross } from '#lib/server/assemblies/decisions.ts';
-import { assembliesLoad } from '#lib/server/assemblies/route.ts';
+import { assembliesLoad, dayName } from '#lib/server/assemblies/route.ts';
 import { decisionsQuery } from '#lib/server/assemblies/schemas.ts';
 import type { PageServerLoad } from './$types';
 
@@ -9,6 +9,6 @@ export const load: PageServerLoad = async (event) => {
 	requireUser(event);
 	return assembliesLoad(event, async (ctx) => {
 		const q = decisionsQuery.parse({ status: event.url.searchParams.get('status') ?? undefined });
-		return { status: q.status ?? '', decisions: await decisionsAcross(ctx, q) };
+		return { status: q.status ?? '', decisions: (await decisionsAcross(ctx, q)).map((d) => ({ ...d, dueOn: dayName(d.dueOn, ctx.locale), doneOn: d.doneOn && dayName(d.doneOn, ctx.locale) })) };
 	});
 };

@@ -4,7 +4,7 @@ import { getAssembly, myMembership } from '#lib/server/assemblies/assemblies.ts'
 import { assemblyResource, may } from '#lib/server/assemblies/common.ts';
 import { decisionsOf } from '#lib/server/assemblies/decisions.ts';
 import { getMeeting, myReply, replyToMeeting } from '#lib/server/assemblies/meetings.ts';
-import { assembliesLoad, assemblyForm, when } from '#lib/server/assemblies/route.ts';
+import { assembliesLoad, assemblyForm, dayName, when } from '#lib/server/assemblies/route.ts';
 import { replyForm } from '#lib/server/assemblies/schemas.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,12 +32,13 @@ export const load: PageServerLoad = async (event) => {
 				cancelReason: mt.cancelReason,
 				minutes: mt.minutes,
 				present: mt.present,
+				attendanceTaken: mt.attendanceTaken,
 				guests: mt.guests
 			},
 			member: mine === 'active',
 			reply,
 			canRun: may(ctx, 'assemblies.run', resource),
-			decisions: decisions.filter((d) => d.meetingId === mt.id)
+			decisions: decisions.filter((d) => d.meetingId === mt.id).map((d) => ({ ...d, dueOn: dayName(d.dueOn, ctx.locale) }))
 		};
 	});
 };

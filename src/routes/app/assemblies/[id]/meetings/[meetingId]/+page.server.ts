@@ -4,7 +4,7 @@ import { members } from '#lib/server/assemblies/assemblies.ts';
 import { gate, localised, meetingHead } from '#lib/server/assemblies/common.ts';
 import { addDecision, decisionsOf } from '#lib/server/assemblies/decisions.ts';
 import { attendanceOf, cancelMeeting, meetingReplies, recordAttendance, writeMinutes } from '#lib/server/assemblies/meetings.ts';
-import { assembliesLoad, assemblyForm, when } from '#lib/server/assemblies/route.ts';
+import { assembliesLoad, assemblyForm, dayName, when } from '#lib/server/assemblies/route.ts';
 import { attendanceForm, cancelForm, decisionForm, minutesForm } from '#lib/server/assemblies/schemas.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 			},
 			replies,
 			members: people.members.map((p) => ({ userId: p.userId, name: p.name, presence: marks.get(p.userId) ?? null })),
-			decisions: decisions.filter((d) => d.meetingId === mt.id)
+			decisions: decisions.filter((d) => d.meetingId === mt.id).map((d) => ({ ...d, dueOn: dayName(d.dueOn, ctx.locale) }))
 		};
 	});
 };
