@@ -16,6 +16,7 @@ import { browserTestApp, type Tab } from './helpers.ts';
 const HOUR = 3_600_000;
 let newcomer: TestUser;
 let secretary: TestUser;
+let officer: TestUser;
 const ids = { assembly: '', next: '', past: '' };
 
 const env = browserTestApp({
@@ -25,6 +26,7 @@ const env = browserTestApp({
 		const [nb] = await db.insert(neighbourhoods).values({ slug: 'trinidad', name: 'La Trinidad' }).returning({ id: neighbourhoods.id });
 		newcomer = await createUser(db, { displayName: 'سميرة', kind: 'newcomer' });
 		secretary = await createUser(db, { displayName: 'Samir Secretary' });
+		officer = await createUser(db, { displayName: 'Olga Officer', platformRole: 'integration_officer', totp: true, secondFactor: true });
 		const chair = await createUser(db, { displayName: 'Carmen Chair' });
 		const [a] = await db
 			.insert(assemblies)
@@ -113,5 +115,18 @@ describe('the assemblies pages', () => {
 		expect(main).toContain('Who does it: Samir Secretary');
 		console.log(`screenshot: ${await t.screenshot('assemblies-public-en')}`);
 		await t.close();
+	});
+
+	it('the officer\'s workspace pages (list, new assembly, running one, decisions across) pass axe, in English and Arabic', async () => {
+		for (const locale of ['en', 'ar']) {
+			const t = await open(locale, officer);
+			await t.visit('/app/assemblies');
+			console.log(`screenshot: ${await t.screenshot(`assemblies-workspace-${locale}`)}`);
+			await t.visit(`/app/assemblies/${ids.assembly}`);
+			console.log(`screenshot: ${await t.screenshot(`assemblies-run-${locale}`)}`);
+			await t.visit('/app/assemblies/decisions?status=open');
+			await t.visit(`/app/assemblies/${ids.assembly}/meetings/${ids.past}`);
+			await t.close();
+		}
 	});
 });
