@@ -12,7 +12,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, text, type Client, type TestApp } from '../helpers/app.ts';
 import { createUser, signIn, type TestUser } from '../helpers/users.ts';
-import { assemblies, assemblyDecisions, assemblyMeetings, assemblyMembers, assemblyReplies, neighbourhoods } from '../../src/lib/server/db/schema/index.ts';
+import { assemblies, assemblyAttendance, assemblyDecisions, assemblyMeetings, assemblyMembers, assemblyReplies, emailOutbox, neighbourhoods } from '../../src/lib/server/db/schema/index.ts';
 import { addDays, cityToday } from '../../src/lib/server/guardianship/age.ts';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -236,3 +236,49 @@ describe('running an assembly', () => {
 		expect(dash).toContain('Run: Trinidad assembly');
 	});
 });
+
+describe('requests, attendance and cancelling without JavaScript', () => {
+	it('staff accept a request to join from the assembly page; a forged request and a plain member are refused', async () => {
+		const [req] = await db.select().from(assemblyMembers).where(and(eq(assemblyMembers.assemblyId, ids.other), eq(assemblyMembers.userId, outsider.id)));
+		expect(req.status).toBe('requested');
+		const page = await as(officer).get(`/assemblies/${ids.other}`);
+		expect(text(page.html)).toContain('Otto Outsider');
+		expect(page.html).toContain(`value="${req.id}"`);
+		expect((await as(amina).post(`/assemblies/${ids.other}?/answer`, { memberId: req.id, answer: 'accept' })).status).toBe(403);
+		const forged = await as(officer).post(`/assemblies/${ids.other}?/answer`, { memberId: FORGED, answer: 'accept' });
+		expect(forged.status).toBe(404);
+		expect(text(forged.html)).toContain('We cannot find this request.');
+		const ok = await as(officer).post(`/assemblies/${ids.other}?/answer`, { memberId: req.id, answer: 'accept' });
+		expect(ok.status).toBe(200);
+		const [after] = await db.select().from(assemblyMembers).where(eq(assemblyMembers.id, req.id));
+		expect(after.status).toBe('active');
+	});
+
+	it('the secretary records who came; a forged member changes nothing; the public page shows the counts', async () => {
+		const base = `/app/assemblies/${ids.open}/meetings/${ids.past}`;
+		const forged = await as(secretary).post(`${base}?/attendance`, { [`p_${amina.id}`]: 'present', [`p_${outsider.id}`]: 'present', guests: '3' });
+		expect(forged.status).toBe(400);
+		expect(text(forged.html)).toContain('This person is not a member of the assembly.');
+		expect(await db.select().from(assemblyAttendance).where(eq(assemblyAttendance.meetingId, ids.past))).toHaveLength(0);
+		const junk = await as(secretary).post(`${base}?/attendance`, { [`p_${amina.id}`]: 'asleep', guests: 'many' });
+		expect(junk.status).toBe(400);
+		const ok = await as(secretary).post(`${base}?/attendance`, { [`p_${amina.id}`]: 'present', [`p_${chair.id}`]: 'excused', [`p_${secretary.id}`]: 'present', guests: '3' });
+		expect(ok.status).toBe(200);
+		expect(text((await anon().get(`/assemblies/${ids.open}/meetings/${ids.past}`)).html)).toContain('2 members came, and 3 guests.');
+	});
+
+	it('the chair cancels the next meeting with a reason; members are e-mailed; answering is closed', async () => {
+		const ok = await as(chair).post(`/app/assemblies/${ids.open}/meetings/${ids.next}?/cancel`, { reason: 'The hall is flooded' });
+		expect(ok.status).toBe(200);
+		expect(text(ok.html)).toContain('The meeting is cancelled. 3 members were told.');
+		const mails = await db.select().from(emailOutbox).where(eq(emailOutbox.template, 'assembly_meeting_cancelled'));
+		expect(mails).toHaveLength(3);
+		expect(mails.every((m) => m.textBody.includes('The hall is flooded'))).toBe(true);
+		const again = await as(chair).post(`/app/assemblies/${ids.open}/meetings/${ids.next}?/cancel`, { reason: '' });
+		expect(again.status).toBe(409);
+		const late = await as(amina).post(`/assemblies/${ids.open}/meetings/${ids.next}?/reply`, { coming: 'no' });
+		expect(late.status).toBe(409);
+		expect(text((await anon().get(`/assemblies/${ids.open}`)).html)).toContain('Cancelled — The hall is flooded');
+	});
+});
+

@@ -133,6 +133,8 @@ describe('the forms', () => {
 		expect(issues(replyForm, { coming: 'yes', interpreter: 'klingon' })).toBe('field_invalid_choice');
 		expect(issues(attendanceForm, { guests: '-1' })).toBe('assemblies_guests_invalid');
 		expect(issues(attendanceForm, { guests: '2', [`p_${FORGED}`]: 'asleep' })).toBe('field_invalid_choice');
+		// The form reader adds empty lists for the multi fields: they are ignored.
+		expect([...attendanceForm.parse({ guests: '', languages: [], agendaTitle: [], [`p_${FORGED}`]: 'present' }).marks]).toEqual([[FORGED, 'present']]);
 		expect(issues(assemblyForm, { kind: 'neighbourhood', name: 'X' })).toBe('assemblies_neighbourhood_required');
 		expect(issues(assemblyForm, { kind: 'thematic', name: 'X' })).toBe('assemblies_theme_required');
 		expect(issues(assemblyForm, { kind: 'party', name: 'X' })).toContain('field_invalid_choice');

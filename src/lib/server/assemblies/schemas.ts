@@ -122,10 +122,11 @@ export const attendanceForm = z
 			.refine((s) => /^\d{1,4}$/.test(s) && Number(s) <= 5000, { error: 'assemblies_guests_invalid' })
 			.transform(Number)
 	})
-	.catchall(z.string())
+	// Other fields (the form reader adds empty lists for the multi fields) are ignored.
+	.catchall(z.unknown())
 	.transform((v) => {
 		const marks = new Map<string, string>();
-		for (const [k, x] of Object.entries(v)) if (k.startsWith('p_')) marks.set(k.slice(2), String(x));
+		for (const [k, x] of Object.entries(v)) if (k.startsWith('p_')) marks.set(k.slice(2), typeof x === 'string' ? x : '');
 		return { guests: v.guests as number, marks };
 	})
 	.refine((v) => [...v.marks.values()].every((x) => (presences as readonly string[]).includes(x)), { error: 'field_invalid_choice', path: ['guests'] })
