@@ -96,6 +96,10 @@ describe('the assemblies pages', () => {
 		console.log(`screenshot: ${await t.screenshot('assemblies-interpreters-en')}`);
 
 		await t.visit(`/app/assemblies/${ids.assembly}/meetings/${ids.past}`);
+		await t.page.locator(`input[name="p_${secretary.id}"][value="present"]`).check();
+		await t.page.locator('#guests').fill('4');
+		await t.clickAndCheck(t.page.locator('form[action="?/attendance"] button[type="submit"]'));
+		await expect(t.page.locator('main').innerText()).resolves.toContain('Saved.');
 		await t.page.locator('#minutes').fill('We agreed to ask for more bins.\nNext time: the summer festival.');
 		await t.clickAndCheck(t.page.locator('form[action="?/minutes"] button[type="submit"]'));
 		await expect(t.page.locator('main').innerText()).resolves.toContain('The minutes are saved and published.');
@@ -113,6 +117,7 @@ describe('the assemblies pages', () => {
 		const main = await t.page.locator('main').innerText();
 		expect(main).toContain('Ask the district office for two more bins');
 		expect(main).toContain('Who does it: Samir Secretary');
+		expect(main).toContain('1 members came, and 4 guests.');
 		console.log(`screenshot: ${await t.screenshot('assemblies-public-en')}`);
 		await t.close();
 	});
