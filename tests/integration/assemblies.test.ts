@@ -213,6 +213,13 @@ describe('assemblies and members', () => {
 		await setRoles(ctx(officer), byRequest, { chairId: chair.userId, secretaryId: null });
 		const waiting = await members(ctx(chair), byRequest);
 		expect(waiting.requests.map((r) => r.name)).toEqual(['Amina']);
+		// Amina asked before the assembly had a chair: nobody was e-mailed. Now one more asks, and the chair hears of it.
+		expect(await main.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'assembly_join_request'))).toHaveLength(0);
+		expect(await joinAssembly(ctx(outsider), byRequest)).toBe('requested');
+		const told = await main.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'assembly_join_request'));
+		expect(told.map((e) => [e.toAddress, e.subject])).toEqual([['carmen@example.org', 'Request to join: Housing assembly']]);
+		expect(told[0].textBody).toContain(`Otto asks to join Housing assembly.`);
+		await leaveAssembly(ctx(outsider), byRequest);
 		await answerRequest(ctx(chair), byRequest, req.id, 'accept');
 		expect(await refused(answerRequest(ctx(chair), byRequest, req.id, 'accept'))).toBe('assemblies_request_not_found');
 		expect((await members(ctx(chair), byRequest)).members.map((p) => p.name)).toEqual(['Amina', 'Carmen']);

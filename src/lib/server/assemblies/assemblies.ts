@@ -8,9 +8,13 @@
  * for members and staff (`assemblies.members`, an audited read).
  */
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { m } from '#lib/paraglide/messages.js';
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { assemblies, assemblyMeetings, assemblyMembers, neighbourhoods, users, type AssemblyKind, type AssemblyMembershipStatus } from '../db/schema/index.ts';
+import { sendEmail } from '../email/index.ts';
+import { mailLocale } from '../organisations/mail.ts';
+import { linkOrigin } from '../referrals/emails.ts';
 import { Refusal } from '../organisations/errors.ts';
 import { assemblyHead, audit, gate, localised, may, me, requirePolicy, type AssemblyHead } from './common.ts';
 import type { AssemblyInput, TranslationInput } from './schemas.ts';
@@ -87,8 +91,28 @@ export async function joinAssembly(ctx: Ctx, id: string): Promise<'active' | 're
 			.returning({ id: assemblyMembers.id });
 		if (!row) throw new Refusal(409, 'assemblies_already_member');
 		await audit(ctx, tx, `assemblies.${status === 'active' ? 'join' : 'request'}`, 'assembly_member', row.id, 'done', { assemblyId: id });
+		if (status === 'requested') await tellRunners(ctx, tx, head, userId);
 		return status;
 	});
+}
+
+/** The chair and the secretary hear of a request to join by e-mail (staff see it on the page). */
+async function tellRunners(ctx: Ctx, tx: Tx, head: AssemblyHead, userId: string) {
+	const runners = [head.chairId, head.secretaryId].filter((x): x is string => x !== null && x !== userId);
+	if (runners.length === 0) return;
+	const [who] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, userId));
+	const to = await tx.select({ email: users.email, locale: users.locale }).from(users).where(inArray(users.id, runners));
+	for (const r of to) {
+		if (!r.email) continue;
+		const locale = mailLocale(r.locale);
+		const name = localised(head, locale).name;
+		await sendEmail(tx, {
+			to: r.email,
+			template: 'assembly_join_request',
+			subject: m.assemblies_mail_request_subject({ name }, { locale }),
+			text: m.assemblies_mail_request_body({ name, person: who?.name ?? '—', link: `${linkOrigin(ctx.origin)}/assemblies/${head.id}` }, { locale })
+		});
+	}
 }
 
 /** Leaves (or withdraws a request). A chair or secretary who leaves gives up the role. */
