@@ -37,6 +37,8 @@ export const load: PageServerLoad = async (event) => {
 		guardianship: { office: can(ctx.actor, 'guardianship.manage') !== 'denied', guardian: (await myGuardian(ctx)) !== null },
 		/** Privacy track: the support statistics (small counts suppressed) for city staff and evaluators. */
 		supportStats: can(ctx.actor, 'support.stats.view') === 'allowed',
+		/** Surveys: the city's staff run them; evaluators read their results. */
+		surveys: can(ctx.actor, 'surveys.results') === 'allowed',
 		/** Directory track: the staff views of the directory (stale records, ecosystem map). */
 		directory: {
 			stale: can(ctx.actor, 'directory.staff') === 'allowed',

@@ -39,7 +39,14 @@ export type Resource =
 	| NoteResource
 	| ReferralResource
 	| GuardianshipResource
-	| ProgrammeResource;
+	| ProgrammeResource
+	| SurveyResource;
+
+/** A survey (issue 7): whether its responses are anonymous (named ones need an account). */
+export interface SurveyResource {
+	type: 'survey';
+	anonymous: boolean;
+}
 
 /**
  * A person's support folder, with the facts its access rule needs, loaded
@@ -416,6 +423,17 @@ export const rules = {
 		personalData: true,
 		allow: (a, r) => orgRole(a, r, 'owner', 'coordinator', 'volunteer_coordinator') || platform(a, 'admin')
 	},
+
+	// Surveys (issue 7). A 'survey' resource for answering one; the platform
+	// for the rest. The city's staff run them; evaluators read the aggregates.
+	/** Open surveys: public. */
+	'surveys.view': { allow: () => true },
+	/** Answer a survey: anyone when it is anonymous, people signed in when it is named. */
+	'surveys.respond': { allow: (a, r) => r.type === 'survey' && (r.anonymous || signedIn(a)) },
+	/** Create, edit, publish and close surveys; read free-text answers. */
+	'surveys.manage': { allow: (a) => platform(a, 'admin', 'integration_officer') },
+	/** Results as counts (under 5 suppressed) and their exports. */
+	'surveys.results': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator') },
 
 	/** Statistics over folders, referrals and guardianship (cells under 5 suppressed). */
 	'support.stats.view': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator', 'guardianship_office') },

@@ -100,6 +100,8 @@ function resourceFor(action: Action, actor: Actor): Resource {
 	if (action.startsWith('volunteering.')) return { type: 'organisation', id: ORG, verification: 'verified' };
 	if (action.startsWith('buddies.')) return { type: 'organisation', id: ORG, verification: 'verified' };
 	if (action.startsWith('activities.')) return { type: 'organisation', id: ORG, verification: 'verified' };
+	// A named survey (anonymous ones: their own test below).
+	if (action === 'surveys.respond') return { type: 'survey', anonymous: false };
 	return { type: 'platform' };
 }
 
@@ -172,6 +174,10 @@ const table: Record<Action, string> = {
 	'activities.manage':            'S    D    D    A    A    A    A    D    D    A    A    D    D    A    A    D    D    D    D    D',
 	'activities.attendees':         'S    D    D    F    A    F    A    D    D    F    A    D    D    F    A    D    D    D    D    D',
 	'activities.review':            'S    D    D    F    A    F    A    D    D    D    D    D    D    F    A    D    D    D    D    D',
+	'surveys.view':                 'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'surveys.respond':              'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'surveys.manage':               'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    D    D    D',
+	'surveys.results':              'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    D    D',
 	'support.stats.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    A    A'
 };
 
@@ -228,6 +234,14 @@ describe('resources the table does not cover', () => {
 	it('drops forged and foreign organisation ids in bulk checks', () => {
 		expect(allowedOrganisations(actors.owner_2f, 'organisation.update', [ORG, OTHER, 'not-a-uuid'])).toEqual([ORG]);
 		expect(allowedOrganisations(actors.member, 'organisation.update', [ORG])).toEqual([]);
+	});
+});
+
+describe('surveys', () => {
+	it('lets anyone answer an anonymous survey, and only people signed in a named one', () => {
+		for (const c of columns) expect(can(actors[c], 'surveys.respond', { type: 'survey', anonymous: true }), c).toBe('allowed');
+		expect(can(anonymous, 'surveys.respond', { type: 'survey', anonymous: false })).toBe('sign_in_required');
+		expect(can(actors.resident, 'surveys.respond', { type: 'platform' })).toBe('denied');
 	});
 });
 

@@ -10,3 +10,4 @@ export * from './matching.ts';
 export * from './engagement.ts';
 export * from './buddies.ts';
 export * from './activities.ts';
+export * from './surveys.ts';
