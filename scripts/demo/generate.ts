@@ -31,6 +31,7 @@ import { generateSupport, type DemoSupport, type NamePool } from './support.ts';
 import { generateEngagement, type DemoEngagement } from './engagement.ts';
 import { generateBuddies, type DemoBuddies } from './buddies.ts';
 import { generateActivities, type DemoActivities } from './activities.ts';
+import { generateSurveys, type DemoSurveys } from './surveys.ts';
 
 export type { DemoDirectory } from './directory.ts';
 export type { DemoSupport } from './support.ts';
@@ -160,6 +161,8 @@ export interface DemoCity {
 	buddies: DemoBuddies;
 	/** Neighbourhood activities: houses, activities, RSVPs (activities.ts). */
 	activities: DemoActivities;
+	/** Surveys: one open, one closed, with anonymous responses (surveys.ts). */
+	surveys: DemoSurveys;
 }
 
 // ---------------------------------------------------------------------------
@@ -965,6 +968,8 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 	const buddies = generateBuddies(createRng((seed ^ 0x0b0d_d1e5) >>> 0), { baseDate: DEMO_BASE_DATE, neighbourhoods, organisations, users, memberships });
 	// Neighbourhood activities, from a stream of their own.
 	const activities = generateActivities(createRng((seed ^ 0x0ac7_1f1e) >>> 0), { baseDate: DEMO_BASE_DATE, neighbourhoods, organisations, users });
+	// Surveys, from a stream of their own.
+	const surveys = generateSurveys(createRng((seed ^ 0x5a1e_7e75) >>> 0), { baseDate: DEMO_BASE_DATE });
 
 	return {
 		seed,
@@ -979,6 +984,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 		support: support.support,
 		engagement: engagement.engagement,
 		buddies,
-		activities
+		activities,
+		surveys
 	};
 }

@@ -102,6 +102,7 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 	await insertEngagement(tx, city);
 	await insertBuddies(tx, city);
 	await insertActivities(tx, city);
+	await insertSurveys(tx, city);
 	// The city's guardianship matching programme, with its default rules and weights (decision 018).
 	await tx.insert(matchingProgrammes).values({ kind: 'guardianship', name: 'Portavera volunteer guardians', settings: defaultSettings('guardianship') as unknown as Record<string, unknown>, updatedAt: new Date(DEMO_BASE_DATE) });
 	const counts = {
@@ -119,7 +120,9 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 		volunteers: city.engagement.profiles.length,
 		buddyProgrammes: city.buddies.programmes.length,
 		buddyPairs: city.buddies.pairs.length,
-		activities: city.activities.activities.length
+		activities: city.activities.activities.length,
+		surveys: city.surveys.surveys.length,
+		surveyResponses: city.surveys.responses.length
 	};
 	await record(tx, {
 		actorId: null,
@@ -653,6 +656,28 @@ async function insertActivities(tx: Tx, city: DemoCity): Promise<void> {
 		{ id: 'uuid', activity_id: 'uuid', user_id: 'uuid', status: 'text', created_at: 'timestamptz' },
 		a.rsvps,
 		(r) => ({ id: r.id, activity_id: r.activityId, user_id: r.userId, status: r.status, created_at: r.createdAt })
+	);
+}
+
+/** Surveys: one open, one closed, their questions, choices and anonymous responses (surveys.ts). */
+async function insertSurveys(tx: Tx, city: DemoCity): Promise<void> {
+	const s = city.surveys;
+	await insertJson(
+		tx,
+		'surveys',
+		{ id: 'uuid', title: 'jsonb', intro: 'jsonb', status: 'text', anonymous: 'boolean', opens_at: 'timestamptz', closes_at: 'timestamptz', published_at: 'timestamptz', created_at: 'timestamptz', updated_at: 'timestamptz' },
+		s.surveys,
+		(x) => ({ id: x.id, title: x.title, intro: x.intro, status: x.status, anonymous: true, opens_at: x.opensAt, closes_at: x.closesAt, published_at: x.publishedAt, created_at: x.publishedAt, updated_at: x.publishedAt })
+	);
+	await insertJson(tx, 'survey_questions', { id: 'uuid', survey_id: 'uuid', position: 'integer', kind: 'text', prompt: 'jsonb' }, s.questions, (q) => ({ id: q.id, survey_id: q.surveyId, position: q.position, kind: q.kind, prompt: q.prompt }));
+	await insertJson(tx, 'survey_choices', { id: 'uuid', question_id: 'uuid', position: 'integer', label: 'jsonb', icon: 'text' }, s.choices, (c) => ({ id: c.id, question_id: c.questionId, position: c.position, label: c.label, icon: c.icon }));
+	await insertJson(tx, 'survey_responses', { id: 'uuid', survey_id: 'uuid', locale: 'text', submitted_on: 'date' }, s.responses, (r) => ({ id: r.id, survey_id: r.surveyId, locale: r.locale, submitted_on: r.submittedOn }));
+	await insertJson(
+		tx,
+		'survey_answers',
+		{ id: 'uuid', response_id: 'uuid', question_id: 'uuid', choice_id: 'uuid', scale: 'smallint', text: 'text' },
+		s.answers,
+		(a) => ({ id: a.id, response_id: a.responseId, question_id: a.questionId, choice_id: a.choiceId, scale: a.scale, text: a.text })
 	);
 }
 

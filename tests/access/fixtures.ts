@@ -8,7 +8,7 @@ import type { Db } from '../../src/lib/server/db/index.ts';
 import { caseTeam, caseWorkers, consents, invitations, locations, people, memberships, organisations, referrals, serviceAtLocations, services, users } from '../../src/lib/server/db/schema/index.ts';
 import { guardians, guardianships, guardianVetting } from '../../src/lib/server/db/schema/index.ts';
 import { volunteerOpportunities, volunteerShifts } from '../../src/lib/server/db/schema/index.ts';
-import { activities, buddyProgrammes, neighbourhoods } from '../../src/lib/server/db/schema/index.ts';
+import { activities, buddyProgrammes, neighbourhoods, surveyChoices, surveyQuestions, surveys } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
 import { storeDocument } from '../../src/lib/server/support/documents.ts';
@@ -63,6 +63,9 @@ export interface Fixtures {
 	buddyProgramme: { id: string };
 	/** Neighbourhood activities: a published activity of `org` next week, in a neighbourhood of its own. */
 	activity: { id: string; neighbourhoodSlug: string };
+	/** Surveys: an open anonymous survey with one question, and a draft. */
+	survey: { id: string };
+	draftSurvey: { id: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
 	userIds: Partial<Record<Role, string>>;
@@ -231,5 +234,17 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 		.returning({ id: activities.id });
 	const activity = { id: act.id, neighbourhoodSlug: 'matrix-activities' };
 
-	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, buddyProgramme, activity, tokens, userIds };
+	// Surveys: an open anonymous survey with one question, and a draft.
+	const [survey] = await db
+		.insert(surveys)
+		.values({ title: { en: 'Matrix survey' }, status: 'published', opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 30 * 86_400_000) })
+		.returning({ id: surveys.id });
+	const [surveyQuestion] = await db.insert(surveyQuestions).values({ surveyId: survey.id, position: 1, kind: 'single', prompt: { en: 'Matrix question?' } }).returning({ id: surveyQuestions.id });
+	await db.insert(surveyChoices).values([
+		{ questionId: surveyQuestion.id, position: 1, label: { en: 'Yes' }, icon: 'yes' },
+		{ questionId: surveyQuestion.id, position: 2, label: { en: 'No' }, icon: 'no' }
+	]);
+	const [draftSurvey] = await db.insert(surveys).values({ title: { en: 'Matrix draft survey' }, opensAt: new Date(), closesAt: new Date(Date.now() + 86_400_000) }).returning({ id: surveys.id });
+
+	return { survey, draftSurvey, org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, buddyProgramme, activity, tokens, userIds };
 }

@@ -389,8 +389,8 @@ describe('the demo city generator', () => {
 		const hash = createHash('sha256').update(JSON.stringify(city)).digest('hex');
 		// If this changes, the demo city changed: update it on purpose, never by accident. (The support
 		// folders only added to it: the people, organisations and directory before them did not change;
-		// the buddy programmes and neighbourhood activities only added theirs too.)
-		expect(hash).toMatchInlineSnapshot(`"016000f691e36843aab4a679f6138253ae948e75b2af29d92df8b6faa25347ec"`);
+		// the buddy programmes, neighbourhood activities and surveys only added theirs too.)
+		expect(hash).toMatchInlineSnapshot(`"a5113820fd523192f35ab5a7e9e50cc4b082c556483e371696e862d69ebe8ba3"`);
 		expect(generateDemoCity(7).organisations[5]).not.toEqual(city.organisations[5]);
 	});
 
@@ -453,7 +453,7 @@ describe('the demo city generator', () => {
 	});
 
 	it('asks nobody for nationality or residence status: no such field anywhere', () => {
-		const { directory, support, engagement, buddies, activities, ...people } = city;
+		const { directory, support, engagement, buddies, activities, surveys, ...people } = city;
 		const keys = [...keysOf(people)];
 		expect(keys.length).toBeGreaterThan(10);
 		expect(keys.filter((k) => FORBIDDEN_KEY.test(k))).toEqual([]);
@@ -475,6 +475,9 @@ describe('the demo city generator', () => {
 		expect(Object.keys(buddies.applications[0]).filter((k) => /status|nation|papers|permit|residence/i.test(k))).toEqual([]);
 		// Activities: the status of an activity and of an RSVP; nothing about people.
 		expect([...keysOf(activities)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
+		// Surveys: the status of a survey; responses name nobody.
+		expect([...keysOf(surveys)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
+		expect(Object.keys(surveys.responses[0]).sort()).toEqual(['id', 'locale', 'submittedOn', 'surveyId']);
 	});
 
 	it('is a clearly fictional place: 12 neighbourhoods within a few km of its made-up centre', () => {
@@ -898,7 +901,10 @@ type Counted =
 	| 'buddy_feedback'
 	| 'neighbourhood_houses'
 	| 'activities'
-	| 'activity_rsvps';
+	| 'activity_rsvps'
+	| 'surveys'
+	| 'survey_responses'
+	| 'survey_answers';
 
 async function count(db: Db, table: Counted): Promise<number> {
 	const r = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
@@ -971,6 +977,9 @@ describe('seeding the demo city', { timeout: 240_000 }, () => {
 		expect(await count(d.db, 'activities')).toBe(act.activities.length);
 		expect(await count(d.db, 'activity_rsvps')).toBe(act.rsvps.length);
 		expect(result).toMatchObject({ activities: DEMO_ACTIVITIES + DEMO_PENDING_PROPOSALS + 1 });
+		expect(await count(d.db, 'surveys')).toBe(2);
+		expect(await count(d.db, 'survey_responses')).toBe(450);
+		expect(await count(d.db, 'survey_answers')).toBe(city.surveys.answers.length);
 		// A guard against a slow seed (row-by-row inserts of its ~115,000 rows would take many minutes);
 		// it takes about 5 s on a quiet machine, and this bound leaves room for a busy, shared CI machine
 		// (a minute and more with six test runs at once on two cores).
@@ -1351,5 +1360,35 @@ describe('the demo city\'s neighbourhood activities', () => {
 		expect(full).toBeGreaterThan(10);
 		const featured = city.users.find((u) => u.email === 'newcomer@portavera.example')!;
 		expect(a.rsvps.filter((r) => r.userId === featured.id)).toHaveLength(2);
+	});
+});
+
+describe("the demo city's surveys", () => {
+	const city = generateDemoCity();
+	const s = city.surveys;
+
+	it('has one open survey with 300 responses and one closed with 150, in several languages, with every kind of question', () => {
+		const [open, closed] = s.surveys;
+		expect(open.status).toBe('published');
+		expect(Date.parse(open.closesAt)).toBeGreaterThan(Date.parse(DEMO_BASE_DATE));
+		expect(closed.status).toBe('closed');
+		expect(Date.parse(closed.closesAt)).toBeLessThan(Date.parse(DEMO_BASE_DATE));
+		expect(s.responses.filter((r) => r.surveyId === open.id)).toHaveLength(300);
+		expect(s.responses.filter((r) => r.surveyId === closed.id)).toHaveLength(150);
+		expect(new Set(s.responses.map((r) => r.locale)).size).toBeGreaterThanOrEqual(6);
+		for (const x of s.surveys) expect(Object.keys(x.title).length).toBeGreaterThanOrEqual(5);
+		expect(new Set(s.questions.map((q) => q.kind))).toEqual(new Set(['single', 'multiple', 'scale', 'text']));
+		// Every answer is to a question of its response's survey, and a choice of that question.
+		const surveyOf = new Map(s.responses.map((r) => [r.id, r.surveyId]));
+		const question = new Map(s.questions.map((q) => [q.id, q]));
+		const choiceQ = new Map(s.choices.map((c) => [c.id, c.questionId]));
+		for (const a of s.answers) {
+			expect(question.get(a.questionId)!.surveyId).toBe(surveyOf.get(a.responseId));
+			if (a.choiceId) expect(choiceQ.get(a.choiceId)).toBe(a.questionId);
+		}
+		// Some counts are small, so the results page shows suppression at work.
+		const perChoice = new Map<string, number>();
+		for (const a of s.answers) if (a.choiceId) perChoice.set(a.choiceId, (perChoice.get(a.choiceId) ?? 0) + 1);
+		expect(s.choices.some((c) => (perChoice.get(c.id) ?? 0) < 5)).toBe(true);
 	});
 });

@@ -148,6 +148,10 @@ describe('answering without JavaScript', () => {
 		}
 		const review = await b.get(`/surveys/${surveyId}?q=review`);
 		expect((text(review.html).match(/Skipped/g) ?? []).length).toBe(3);
+		// Without a draft (expired, or never started): refused, and the start page says why.
+		const stale = await anon().post(`/surveys/${surveyId}?q=2&/answer`, { questionId: q[1], scale: '3' });
+		expect(stale.status).toBe(409);
+		expect(text(stale.html)).toContain('Your answers in progress have expired');
 		// A post from another site is refused by the framework.
 		expect((await b.post(`/surveys/${surveyId}?q=1&/answer`, { questionId: q[0], choice: c.yes }, { origin: 'https://evil.example' })).status).toBe(403);
 		expect(await responses(surveyId)).toBe(1);

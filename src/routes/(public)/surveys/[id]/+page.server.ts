@@ -29,7 +29,8 @@ export const load: PageServerLoad = async (event) => {
 		if (!isOpen(s)) return { ...head, screen: 'closed' as const };
 		const q = event.url.searchParams.get('q');
 		if (q === null || !draft) {
-			if (q !== null) redirect(303, `/surveys/${s.id}`);
+			// A stale screen sends back to the start; after a refused post, the start shows why.
+			if (q !== null && event.request.method !== 'POST') redirect(303, `/surveys/${s.id}`);
 			return { ...head, screen: 'intro' as const, intro: intro.text, introLang: intro.lang, resume: !!draft, mustSignIn: !s.anonymous && !signedIn, next: encodeURIComponent(event.url.pathname) };
 		}
 		if (q === 'review') {
