@@ -152,6 +152,23 @@ describe('the survey pages', () => {
 		for (const f of await t.page.locator('figure.chart').all()) expect(await f.getAttribute('aria-hidden')).toBe('true');
 		await expect(t.page.locator('table#t-2').innerText()).resolves.toMatch(/Work\s+8\s+72\.7 %/);
 		console.log(`screenshot: ${await t.screenshot('surveys-results-en')}`);
+		// The editor of a published survey: re-wording only, every screen accessible.
+		await t.visit(`/app/surveys/${surveyId}`);
+		await expect(t.page.locator('main').innerText()).resolves.toContain('its questions and answers can only be re-worded');
+		expect(await t.page.locator('form[action="?/addQuestion"]').count()).toBe(0);
+		console.log(`screenshot: ${await t.screenshot('surveys-editor-en')}`);
+		await t.close();
+	});
+
+	it('a screen in English with JavaScript on works the same', async () => {
+		const t = await env.tab({ js: true, locale: 'en', viewport: { width: 412, height: 900 } });
+		await t.visit(`/surveys/${surveyId}`);
+		await t.clickAndCheck(t.page.locator('form[action="?/start"] button'));
+		await expect(t.page.locator('main').innerText()).resolves.toContain('Question 1 of 3');
+		await t.page.locator('label.tile', { hasText: 'I do not know' }).click();
+		console.log(`screenshot: ${await t.screenshot('surveys-question-1-en')}`);
+		await t.clickAndCheck(t.page.locator('main form button[name="go"]'));
+		await expect(t.page.locator('main').innerText()).resolves.toContain('Question 2 of 3');
 		await t.close();
 	});
 });
