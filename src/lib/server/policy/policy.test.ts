@@ -100,6 +100,8 @@ function resourceFor(action: Action, actor: Actor): Resource {
 	if (action.startsWith('volunteering.')) return { type: 'organisation', id: ORG, verification: 'verified' };
 	if (action.startsWith('buddies.')) return { type: 'organisation', id: ORG, verification: 'verified' };
 	if (action.startsWith('activities.')) return { type: 'organisation', id: ORG, verification: 'verified' };
+	// A call whose jury is the resident alone.
+	if (action === 'cocreation.jury') return { type: 'call', callId: PERSON, jurorUserIds: [(actors.resident as { userId: string }).userId] };
 	return { type: 'platform' };
 }
 
@@ -172,6 +174,13 @@ const table: Record<Action, string> = {
 	'activities.manage':            'S    D    D    A    A    A    A    D    D    A    A    D    D    A    A    D    D    D    D    D',
 	'activities.attendees':         'S    D    D    F    A    F    A    D    D    F    A    D    D    F    A    D    D    D    D    D',
 	'activities.review':            'S    D    D    F    A    F    A    D    D    D    D    D    D    F    A    D    D    D    D    D',
+	'cocreation.view':              'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'cocreation.participate':       'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'cocreation.answer':            'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    D    D    D',
+	'cocreation.manage':            'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'cocreation.jury':              'S    D    A    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D',
+	'moderation.review':            'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'notifications.self':           'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'support.stats.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    A    A'
 };
 

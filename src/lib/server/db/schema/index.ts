@@ -10,3 +10,5 @@ export * from './matching.ts';
 export * from './engagement.ts';
 export * from './buddies.ts';
 export * from './activities.ts';
+export * from './cocreation.ts';
+export * from './participation.ts';
