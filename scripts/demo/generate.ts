@@ -31,6 +31,7 @@ import { generateSupport, type DemoSupport, type NamePool } from './support.ts';
 import { generateEngagement, type DemoEngagement } from './engagement.ts';
 import { generateBuddies, type DemoBuddies } from './buddies.ts';
 import { generateActivities, type DemoActivities } from './activities.ts';
+import { generateCocreation, type DemoCocreation } from './cocreation.ts';
 
 export type { DemoDirectory } from './directory.ts';
 export type { DemoSupport } from './support.ts';
@@ -160,6 +161,8 @@ export interface DemoCity {
 	buddies: DemoBuddies;
 	/** Neighbourhood activities: houses, activities, RSVPs (activities.ts). */
 	activities: DemoActivities;
+	/** Co-creation: calls for ideas, ideas, comments, supports, jury, pilots, moderation (cocreation.ts). */
+	cocreation: DemoCocreation;
 }
 
 // ---------------------------------------------------------------------------
@@ -965,6 +968,8 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 	const buddies = generateBuddies(createRng((seed ^ 0x0b0d_d1e5) >>> 0), { baseDate: DEMO_BASE_DATE, neighbourhoods, organisations, users, memberships });
 	// Neighbourhood activities, from a stream of their own.
 	const activities = generateActivities(createRng((seed ^ 0x0ac7_1f1e) >>> 0), { baseDate: DEMO_BASE_DATE, neighbourhoods, organisations, users });
+	// Co-creation, from a stream of its own (existing accounts only).
+	const cocreation = generateCocreation(createRng((seed ^ 0x0c0c_4ea7) >>> 0), { baseDate: DEMO_BASE_DATE, neighbourhoods, organisations, users, memberships });
 
 	return {
 		seed,
@@ -979,6 +984,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 		support: support.support,
 		engagement: engagement.engagement,
 		buddies,
-		activities
+		activities,
+		cocreation
 	};
 }

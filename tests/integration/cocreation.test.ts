@@ -104,7 +104,7 @@ beforeAll(async () => {
 	}
 	const [n] = await main.db.insert(neighbourhoods).values({ slug: 'porto-vecchio', name: 'Porto Vecchio' }).returning({ id: neighbourhoods.id });
 	nbId = n.id;
-	const [o] = await main.db.insert(organisations).values({ slug: 'amal', name: 'Amal Women’s Association', type: 'community_group', verification: 'unverified' }).returning({ id: organisations.id });
+	const [o] = await main.db.insert(organisations).values({ slug: 'amal', name: 'Amal Women’s Association', type: 'migrant_association', verification: 'unverified' }).returning({ id: organisations.id });
 	orgId = o.id;
 	const off = await createUser(main.db, { displayName: 'Olga Officer', platformRole: 'integration_officer', totp: true, secondFactor: true });
 	officer = actor(off.id, { platformRole: 'integration_officer' });
@@ -428,7 +428,7 @@ describe('results and pilots', () => {
 		expect(await refused(createPilot(ctx(officer), id, { ideaId: o, title: 'No', summary: '', organisationId: null }))).toBe('cocreation_pilot_needs_selected');
 		const pilotId = await createPilot(ctx(officer), id, { ideaId: w, title: 'Language café at Casa del Quartiere', summary: 'Every Thursday.', organisationId: orgId });
 		expect(await refused(createPilot(ctx(officer), id, { ideaId: w, title: 'Again', summary: '', organisationId: null }))).toBe('cocreation_pilot_exists');
-		await updatePilot(ctx(officer), pilotId, { status: 'running', body: 'First session: 23 people came.' });
+		await updatePilot(ctx(officer), id, pilotId, { status: 'running', body: 'First session: 23 people came.' });
 		const p = await pilotPage(ctx(anon), pilotId);
 		expect(p.pilot.status).toBe('running');
 		expect(p.updates.map((u) => u.body)).toEqual(['First session: 23 people came.']);

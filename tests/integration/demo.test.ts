@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEMO_IDEAS } from '../../scripts/demo/cocreation.ts';
 import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
 import { organisationTypes } from '../../src/lib/server/db/schema/index.ts';
@@ -390,7 +391,7 @@ describe('the demo city generator', () => {
 		// If this changes, the demo city changed: update it on purpose, never by accident. (The support
 		// folders only added to it: the people, organisations and directory before them did not change;
 		// the buddy programmes and neighbourhood activities only added theirs too.)
-		expect(hash).toMatchInlineSnapshot(`"016000f691e36843aab4a679f6138253ae948e75b2af29d92df8b6faa25347ec"`);
+		expect(hash).toMatchInlineSnapshot(`"17fb9284c274d1b79c0be7587e5855a025650abfb4d68a76b35d453385c4a73c"`);
 		expect(generateDemoCity(7).organisations[5]).not.toEqual(city.organisations[5]);
 	});
 
@@ -453,7 +454,7 @@ describe('the demo city generator', () => {
 	});
 
 	it('asks nobody for nationality or residence status: no such field anywhere', () => {
-		const { directory, support, engagement, buddies, activities, ...people } = city;
+		const { directory, support, engagement, buddies, activities, cocreation, ...people } = city;
 		const keys = [...keysOf(people)];
 		expect(keys.length).toBeGreaterThan(10);
 		expect(keys.filter((k) => FORBIDDEN_KEY.test(k))).toEqual([]);
@@ -475,6 +476,8 @@ describe('the demo city generator', () => {
 		expect(Object.keys(buddies.applications[0]).filter((k) => /status|nation|papers|permit|residence/i.test(k))).toEqual([]);
 		// Activities: the status of an activity and of an RSVP; nothing about people.
 		expect([...keysOf(activities)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
+		// Co-creation: the status of ideas and pilots; nothing about people.
+		expect([...keysOf(cocreation)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
 	});
 
 	it('is a clearly fictional place: 12 neighbourhoods within a few km of its made-up centre', () => {
@@ -1351,5 +1354,72 @@ describe('the demo city\'s neighbourhood activities', () => {
 		expect(full).toBeGreaterThan(10);
 		const featured = city.users.find((u) => u.email === 'newcomer@portavera.example')!;
 		expect(a.rsvps.filter((r) => r.userId === featured.id)).toHaveLength(2);
+	});
+});
+
+describe('the demo city\'s co-creation', () => {
+	const city = generateDemoCity();
+	const c = city.cocreation;
+	const base = Date.parse(DEMO_BASE_DATE);
+	const phase = (x: (typeof c.calls)[number]) => {
+		const t = base;
+		return t < Date.parse(x.opensAt) ? 'upcoming' : t < Date.parse(x.reviewAt) ? 'ideas' : t < Date.parse(x.selectionAt) ? 'review' : t < Date.parse(x.resultsAt) ? 'selection' : t < Date.parse(x.followUpAt) ? 'results' : 'follow_up';
+	};
+
+	it('has three calls in different phases with 150 ideas in many languages', () => {
+		expect(c.calls.map(phase)).toEqual(['ideas', 'review', 'follow_up']);
+		expect(c.ideas).toHaveLength(DEMO_IDEAS);
+		expect(new Set(c.ideas.map((i) => i.language)).size).toBeGreaterThanOrEqual(8);
+		expect(c.calls.map((x) => x.audience)).toEqual(['anyone', 'residents', 'organisations']);
+		for (const i of c.ideas.filter((x) => x.callId === c.calls[2].id)) expect(i.organisationId).not.toBeNull();
+		const featured = city.users.find((u) => u.email === 'newcomer@portavera.example')!;
+		expect(c.ideas.filter((i) => i.authorId === featured.id).map((i) => i.language)).toEqual(['ar']);
+	});
+
+	it('counts every support once, never the author’s own, and keeps counts equal to the rows', () => {
+		const pairs = new Set(c.supports.map((s) => `${s.ideaId}/${s.userId}`));
+		expect(pairs.size).toBe(c.supports.length);
+		const author = new Map(c.ideas.map((i) => [i.id, i.authorId]));
+		for (const s of c.supports) expect(s.userId).not.toBe(author.get(s.ideaId));
+		for (const i of c.ideas) {
+			expect(c.supports.filter((s) => s.ideaId === i.id)).toHaveLength(i.supportCount);
+			expect(c.comments.filter((x) => x.ideaId === i.id)).toHaveLength(i.commentCount);
+		}
+		expect(c.supports.length).toBeGreaterThan(1000);
+	});
+
+	it('threads replies under comments of the same idea, with official answers, and a hidden comment with its reason', () => {
+		const byId = new Map(c.comments.map((x) => [x.id, x]));
+		for (const x of c.comments.filter((y) => y.parentId)) {
+			const parent = byId.get(x.parentId!)!;
+			expect(parent.ideaId).toBe(x.ideaId);
+			expect(parent.parentId).toBeNull();
+		}
+		expect(c.comments.filter((x) => x.official).length).toBeGreaterThan(3);
+		const hidden = c.comments.filter((x) => x.hiddenAt);
+		expect(hidden).toHaveLength(1);
+		expect(hidden[0].hiddenReason).toBeTruthy();
+		expect(c.decisions.map((d) => d.subjectId)).toEqual([hidden[0].id]);
+		expect(c.reports.filter((r) => r.resolvedAt === null)).toHaveLength(1);
+	});
+
+	it('scores only on the call’s own criteria, never by a juror on their own idea or one they declared a conflict with; results and pilots only for the finished call', () => {
+		const criteria = new Map(c.criteria.map((x) => [x.id, x.callId]));
+		const idea = new Map(c.ideas.map((i) => [i.id, i]));
+		const jurors = new Set(c.jurors.map((j) => `${j.callId}/${j.userId}`));
+		for (const s of c.scores) {
+			const i = idea.get(s.ideaId)!;
+			expect(criteria.get(s.criterionId)).toBe(i.callId);
+			expect(jurors.has(`${i.callId}/${s.jurorId}`)).toBe(true);
+			expect(s.jurorId).not.toBe(i.authorId);
+			expect(s.score).toBeGreaterThanOrEqual(0);
+			expect(s.score).toBeLessThanOrEqual(10);
+			expect(c.conflicts.some((x) => x.ideaId === s.ideaId && x.jurorId === s.jurorId)).toBe(false);
+		}
+		expect(c.scores.filter((s) => idea.get(s.ideaId)!.callId === c.calls[0].id)).toHaveLength(0);
+		expect(c.ideas.filter((i) => i.status === 'selected').map((i) => i.callId)).toEqual([c.calls[2].id, c.calls[2].id, c.calls[2].id]);
+		expect(c.calls.map((x) => x.resultsPublishedAt !== null)).toEqual([false, false, true]);
+		expect(c.pilots.map((p) => idea.get(p.ideaId)!.status)).toEqual(['selected', 'selected']);
+		expect(c.pilotUpdates.length).toBeGreaterThanOrEqual(3);
 	});
 });

@@ -6,7 +6,7 @@
 import { and, asc, count, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { m } from '#lib/paraglide/messages.js';
 import type { Ctx } from '../context.ts';
-import { callCriteria, callJurors, calls, ideas, neighbourhoods, users } from '../db/schema/index.ts';
+import { callCriteria, callJurors, calls, ideas, neighbourhoods, pilots, users } from '../db/schema/index.ts';
 import { zonedInstant } from '../../directory/hours.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 import { notify } from '../notifications/index.ts';
@@ -195,7 +195,7 @@ export async function listCalls(ctx: Ctx, opts: { drafts?: boolean } = {}): Prom
 export async function callAdmin(ctx: Ctx, id: string) {
 	await manage(ctx, isUuid(id) ? id : null);
 	const c = await callHead(ctx.db, id);
-	const [criteria, jurors, ideaRows] = await Promise.all([
+	const [criteria, jurors, ideaRows, pilotRows] = await Promise.all([
 		ctx.db.select().from(callCriteria).where(eq(callCriteria.callId, c.id)).orderBy(asc(callCriteria.position), asc(callCriteria.id)),
 		ctx.db.select({ userId: callJurors.userId, name: users.displayName, email: users.email }).from(callJurors).innerJoin(users, eq(users.id, callJurors.userId)).where(eq(callJurors.callId, c.id)).orderBy(asc(users.displayName)),
 		ctx.db
@@ -203,10 +203,15 @@ export async function callAdmin(ctx: Ctx, id: string) {
 			.from(ideas)
 			.where(and(eq(ideas.callId, c.id), ne(ideas.status, 'withdrawn')))
 			.orderBy(desc(ideas.supportCount), asc(ideas.id))
-			.limit(2000)
+			.limit(2000),
+		ctx.db
+			.select({ id: pilots.id, ideaId: pilots.ideaId, title: pilots.title, status: pilots.status })
+			.from(pilots)
+			.innerJoin(ideas, eq(ideas.id, pilots.ideaId))
+			.where(eq(ideas.callId, c.id))
 	]);
 	await audit(ctx, ctx.db, 'cocreation.call.admin.view', 'call', c.id);
-	return { call: { ...c, phase: phaseOf(c) }, criteria, jurors, ideas: ideaRows };
+	return { call: { ...c, phase: phaseOf(c) }, criteria, jurors, ideas: ideaRows, pilots: pilotRows };
 }
 
 export { callNotFound };

@@ -8,7 +8,7 @@
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
-import { callCriteria, ideas, ideaScores, juryConflicts, memberships } from '../db/schema/index.ts';
+import { callCriteria, callJurors, calls, ideas, ideaScores, juryConflicts, memberships } from '../db/schema/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 import { audit, callHead, callNotFound, callResource, ideaHead, me, requirePolicy, type CallHead } from './common.ts';
 import { acceptsScores, phaseOf } from './phase.ts';
@@ -138,3 +138,16 @@ export async function ranking(ctx: Ctx, callId: string): Promise<Map<string, Ran
 	return new Map(rows.map((r) => [r.ideaId, { ideaId: r.ideaId, score: r.score === null ? null : Number(r.score), jurors: Number(r.jurors), conflicts: Number(r.conflicts) }]));
 }
 
+
+/** The calls whose jury the actor sits on. */
+export async function myJuries(ctx: Ctx): Promise<{ id: string; title: string; phase: ReturnType<typeof phaseOf> }[]> {
+	if (ctx.actor.kind !== 'user') return [];
+	const rows = await ctx.db
+		.select({ call: calls })
+		.from(callJurors)
+		.innerJoin(calls, eq(calls.id, callJurors.callId))
+		.where(eq(callJurors.userId, ctx.actor.userId))
+		.orderBy(desc(calls.opensAt))
+		.limit(50);
+	return rows.map(({ call }) => ({ id: call.id, title: call.title, phase: phaseOf(call) }));
+}

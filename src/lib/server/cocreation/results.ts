@@ -83,12 +83,12 @@ export async function createPilot(ctx: Ctx, callId: string, d: { ideaId: string;
 }
 
 /** A dated update of a pilot's status; the idea's author and supporters are told. */
-export async function updatePilot(ctx: Ctx, pilotId: string, d: { status: PilotStatus; body: string }): Promise<void> {
+export async function updatePilot(ctx: Ctx, callId: string, pilotId: string, d: { status: PilotStatus; body: string }): Promise<void> {
 	await manage(ctx, null);
 	if (!isUuid(pilotId)) throw new Refusal(404, 'cocreation_pilot_not_found');
 	await ctx.db.transaction(async (tx) => {
 		const [p] = await tx.select({ id: pilots.id, ideaId: pilots.ideaId, title: pilots.title, callId: ideas.callId, authorId: ideas.authorId }).from(pilots).innerJoin(ideas, eq(ideas.id, pilots.ideaId)).where(eq(pilots.id, pilotId)).for('update');
-		if (!p) throw new Refusal(404, 'cocreation_pilot_not_found');
+		if (!p || p.callId !== callId) throw new Refusal(404, 'cocreation_pilot_not_found');
 		await tx.insert(pilotUpdates).values({ pilotId: p.id, status: d.status, body: d.body, authorId: me(ctx) });
 		await tx.update(pilots).set({ status: d.status, updatedAt: new Date() }).where(eq(pilots.id, p.id));
 		await audit(ctx, tx, 'cocreation.pilot.update', 'pilot', p.id, 'done', { status: d.status });

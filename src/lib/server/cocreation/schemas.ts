@@ -129,3 +129,7 @@ export function preferencesFrom(values: Record<string, string | string[]>) {
 	}
 	return out;
 }
+
+export const resultsForm = z.object({ reason: fields.text(1000) });
+export const pilotUpdateWithId = pilotUpdateForm.extend({ pilotId: z.uuid({ error: 'field_invalid_choice' }) });
+export const jurorRemoveForm = z.object({ userId: z.uuid({ error: 'field_invalid_choice' }) });
