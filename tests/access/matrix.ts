@@ -23,6 +23,7 @@ import * as privacy from './support/privacy.ts';
 import * as volunteeringWorkspace from './support/volunteering-workspace.ts';
 import * as buddies from './support/buddies.ts';
 import * as activities from './support/activities.ts';
+import * as cocreation from './support/cocreation.ts';
 
 export type { Expect, RouteEntry } from './expect.ts';
 
@@ -260,6 +261,8 @@ export const matrix: Record<string, RouteEntry> = {
 	...buddies.routes(),
 	// Neighbourhood activities (issue 6)
 	...activities.routes(),
+	// Co-creation (issue 7)
+	...cocreation.routes(),
 
 	// City administration
 	'/app/admin': {
@@ -340,6 +343,7 @@ export const privateRecords: Record<string, RouteEntry> = {
 	...volunteeringWorkspace.privateRoutes(),
 	...buddies.privateRoutes(),
 	...activities.privateRoutes(),
+	...cocreation.privateRoutes(),
 	// Volunteering: a draft opportunity is only for its organisation's managers; a forged id is nothing.
 	'/volunteer/[id] (draft)': {
 		path: (f) => `/volunteer/${f.draftOpportunity.id}`,
@@ -458,5 +462,6 @@ export const formActions: Record<string, RouteEntry> = {
 	...privacy.actions(),
 	...volunteeringWorkspace.actions(),
 	...buddies.actions(),
-	...activities.actions()
+	...activities.actions(),
+	...cocreation.actions()
 };

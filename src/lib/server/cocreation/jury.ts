@@ -13,7 +13,8 @@ import { isUuid, Refusal } from '../organisations/errors.ts';
 import { audit, callHead, callNotFound, callResource, ideaHead, me, requirePolicy, type CallHead } from './common.ts';
 import { acceptsScores, phaseOf } from './phase.ts';
 
-async function juryGate(ctx: Ctx, callId: string): Promise<CallHead> {
+/** The policy gate of a call's jury: signed in, and on this call's jury (a forged call is a 404). */
+export async function juryGate(ctx: Ctx, callId: string): Promise<CallHead> {
 	await requirePolicy(ctx, 'cocreation.participate', { type: 'platform' }, { type: 'call', id: null });
 	const c = await callHead(ctx.db, callId).catch(() => {
 		throw callNotFound();

@@ -1,6 +1,6 @@
 import { m } from '#lib/paraglide/messages.js';
 import { requireUser } from '#lib/server/http/guard.ts';
-import { declareConflict, juryPage, scoreIdea } from '#lib/server/cocreation/jury.ts';
+import { declareConflict, juryGate, juryPage, scoreIdea } from '#lib/server/cocreation/jury.ts';
 import { localisedCall } from '#lib/server/cocreation/common.ts';
 import { conflictForm, scoreEntries, scoreForm } from '#lib/server/cocreation/schemas.ts';
 import { acceptsScores } from '#lib/server/cocreation/phase.ts';
@@ -23,10 +23,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	score: async (event) => {
 		requireUser(event);
+		// The jury first: someone else learns nothing about the form.
+		await loadUseCase(event, (ctx) => juryGate(ctx, event.params.id));
 		return formUseCase(event, 'score', scoreForm, (ctx, d) => scoreIdea(ctx, event.params.id, d.ideaId, scoreEntries(d), d.note), () => m.cocreation_scores_saved());
 	},
 	conflict: async (event) => {
 		requireUser(event);
+		await loadUseCase(event, (ctx) => juryGate(ctx, event.params.id));
 		return formUseCase(event, 'conflict', conflictForm, (ctx, d) => declareConflict(ctx, event.params.id, d.ideaId, d.reason), () => m.cocreation_conflict_saved());
 	}
 };
