@@ -32,6 +32,7 @@ import { generateEngagement, type DemoEngagement } from './engagement.ts';
 import { generateBuddies, type DemoBuddies } from './buddies.ts';
 import { generateActivities, type DemoActivities } from './activities.ts';
 import { generateSurveys, type DemoSurveys } from './surveys.ts';
+import { generateCocreation, type DemoCocreation } from './cocreation.ts';
 
 export type { DemoDirectory } from './directory.ts';
 export type { DemoSupport } from './support.ts';
@@ -163,6 +164,8 @@ export interface DemoCity {
 	activities: DemoActivities;
 	/** Surveys: one open, one closed, with anonymous responses (surveys.ts). */
 	surveys: DemoSurveys;
+	/** Co-creation: calls for ideas, ideas, comments, supports, jury, pilots, moderation (cocreation.ts). */
+	cocreation: DemoCocreation;
 }
 
 // ---------------------------------------------------------------------------
@@ -970,6 +973,8 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 	const activities = generateActivities(createRng((seed ^ 0x0ac7_1f1e) >>> 0), { baseDate: DEMO_BASE_DATE, neighbourhoods, organisations, users });
 	// Surveys, from a stream of their own.
 	const surveys = generateSurveys(createRng((seed ^ 0x5a1e_7e75) >>> 0), { baseDate: DEMO_BASE_DATE });
+	// Co-creation, from a stream of its own (existing accounts only).
+	const cocreation = generateCocreation(createRng((seed ^ 0x0c0c_4ea7) >>> 0), { baseDate: DEMO_BASE_DATE, neighbourhoods, organisations, users, memberships });
 
 	return {
 		seed,
@@ -985,6 +990,7 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 		engagement: engagement.engagement,
 		buddies,
 		activities,
-		surveys
+		surveys,
+		cocreation
 	};
 }

@@ -102,6 +102,8 @@ function resourceFor(action: Action, actor: Actor): Resource {
 	if (action.startsWith('activities.')) return { type: 'organisation', id: ORG, verification: 'verified' };
 	// A named survey (anonymous ones: their own test below).
 	if (action === 'surveys.respond') return { type: 'survey', anonymous: false };
+	// A call whose jury is the resident alone.
+	if (action === 'cocreation.jury') return { type: 'call', callId: PERSON, jurorUserIds: [(actors.resident as { userId: string }).userId] };
 	return { type: 'platform' };
 }
 
@@ -178,6 +180,13 @@ const table: Record<Action, string> = {
 	'surveys.respond':              'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'surveys.manage':               'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    D    D    D',
 	'surveys.results':              'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    D    D',
+	'cocreation.view':              'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'cocreation.participate':       'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'cocreation.answer':            'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    D    D    D',
+	'cocreation.manage':            'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'cocreation.jury':              'S    D    A    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D',
+	'moderation.review':            'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'notifications.self':           'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'support.stats.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    A    A'
 };
 
