@@ -213,8 +213,8 @@ CREATE INDEX "idea_comments_author_idx" ON "idea_comments" USING btree ("author_
 CREATE INDEX "idea_images_idea_idx" ON "idea_images" USING btree ("idea_id","created_at");--> statement-breakpoint
 CREATE INDEX "idea_scores_juror_idx" ON "idea_scores" USING btree ("juror_id");--> statement-breakpoint
 CREATE INDEX "idea_supports_user_idx" ON "idea_supports" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "ideas_call_support_idx" ON "ideas" USING btree ("call_id","support_count" DESC NULLS LAST,"id");--> statement-breakpoint
-CREATE INDEX "ideas_call_recent_idx" ON "ideas" USING btree ("call_id","created_at" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "ideas_call_support_idx" ON "ideas" USING btree ("call_id","support_count" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "ideas_call_recent_idx" ON "ideas" USING btree ("call_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "ideas_author_idx" ON "ideas" USING btree ("author_id","created_at");--> statement-breakpoint
 CREATE INDEX "pilot_updates_pilot_idx" ON "pilot_updates" USING btree ("pilot_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "pilots_idea_key" ON "pilots" USING btree ("idea_id");--> statement-breakpoint

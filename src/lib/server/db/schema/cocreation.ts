@@ -131,8 +131,9 @@ export const ideas = pgTable(
 	(t) => [
 		check('ideas_status', sql`${t.status} in ('submitted', 'selected', 'not_selected', 'withdrawn')`),
 		check('ideas_support_count', sql`${t.supportCount} >= 0`),
-		index('ideas_call_support_idx').on(t.callId, t.supportCount.desc(), t.id),
-		index('ideas_call_recent_idx').on(t.callId, t.createdAt.desc(), t.id),
+		// In the order the call page asks for (desc is nulls first in a query), so a page is read from the index.
+		index('ideas_call_support_idx').on(t.callId, t.supportCount.desc().nullsFirst(), t.id.desc().nullsFirst()),
+		index('ideas_call_recent_idx').on(t.callId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
 		index('ideas_author_idx').on(t.authorId, t.createdAt)
 	]
 );
