@@ -9,7 +9,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, text, type Client, type TestApp } from '../helpers/app.ts';
 import { createUser, signIn, type TestUser } from '../helpers/users.ts';
-import { callCriteria, callJurors, calls, ideaComments, ideas, ideaSupports, notificationPreferences } from '../../src/lib/server/db/schema/index.ts';
+import { callCriteria, callJurors, calls, ideaComments, ideaImages, ideas, ideaSupports, notificationPreferences } from '../../src/lib/server/db/schema/index.ts';
+import { concat, jpeg, pngClaiming, windowsProgram } from '../fixtures/documents-files.ts';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let db: TestApp['database']['db'];
@@ -132,6 +133,55 @@ describe('taking part without JavaScript', () => {
 		expect(res.status).toBe(409);
 		expect(text(res.html)).toContain('Support is closed');
 		expect(await db.select().from(ideaSupports).where(eq(ideaSupports.ideaId, reviewIdea))).toHaveLength(0);
+	});
+});
+
+describe('pictures of an idea', () => {
+	const latin1 = (x: string) => Uint8Array.from([...x].map((ch) => ch.charCodeAt(0)));
+	/** A phone's JPEG: an Exif segment with the place it was taken, before the image. */
+	const phoneJpeg = () => {
+		const base = jpeg();
+		const exif = latin1('Exif\0\0GPSLatitude 44.4056 N GPSLongitude 8.9463 E');
+		return concat(base.subarray(0, 2), Uint8Array.of(0xff, 0xe1, (exif.length + 2) >> 8, (exif.length + 2) & 255), exif, base.subarray(2));
+	};
+	async function upload(user: TestUser, ideaId: string, name: string, bytes: Uint8Array, alt = '') {
+		const form = new FormData();
+		form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }), name);
+		form.append('alt', alt);
+		const encoded = new Response(form);
+		const res = await fetch(`${app.url}/calls/${openCall}/ideas/${ideaId}?/image`, {
+			method: 'POST',
+			body: await encoded.arrayBuffer(),
+			headers: { 'content-type': encoded.headers.get('content-type')!, cookie: `convive_session=${user.token}`, origin: app.url, 'accept-language': 'en' },
+			redirect: 'manual'
+		});
+		return { status: res.status, html: await res.text() };
+	}
+
+	it('keeps a photo without its place and time, serves it as an image, and refuses bombs, programs and strangers', async () => {
+		const author = await createUser(db, { displayName: 'Photographer' });
+		const [idea] = await db.insert(ideas).values({ callId: openCall, title: 'Benches in the square', description: 'Shade and benches.', language: 'en', authorId: author.id }).returning({ id: ideas.id });
+		const ok = await upload(author, idea.id, 'square.jpg', phoneJpeg(), 'The square at noon, no shade');
+		expect(ok.status).toBe(200);
+		const [img] = await db.select().from(ideaImages).where(eq(ideaImages.ideaId, idea.id));
+		expect(new TextDecoder('latin1').decode(img.bytes)).not.toContain('GPSLatitude');
+		const served = await fetch(`${app.url}/calls/${openCall}/ideas/${idea.id}/images/${img.id}`);
+		expect(served.status).toBe(200);
+		expect(served.headers.get('content-type')).toBe('image/jpeg');
+		expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(new Uint8Array(await served.arrayBuffer())).toEqual(jpeg());
+		expect((await anon().get(`/calls/${openCall}/ideas/${idea.id}`)).html).toContain('alt="The square at noon, no shade"');
+
+		const bomb = await upload(author, idea.id, 'bomb.png', pngClaiming(100_000, 100_000));
+		expect(bomb.status).toBe(400);
+		expect(text(bomb.html)).toContain('too large to show');
+		const program = await upload(author, idea.id, 'photo.jpg', windowsProgram());
+		expect(program.status).toBe(400);
+		expect(text(program.html)).toContain('is not a JPEG, PNG or WebP picture');
+		const stranger = await createUser(db, { displayName: 'Stranger' });
+		expect((await upload(stranger, idea.id, 'x.jpg', jpeg())).status).toBe(404);
+		expect(await db.select().from(ideaImages).where(eq(ideaImages.ideaId, idea.id))).toHaveLength(1);
+		expect((await fetch(`${app.url}/calls/${openCall}/ideas/${idea.id}/images/${FORGED}`)).status).toBe(404);
 	});
 });
 

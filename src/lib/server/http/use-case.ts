@@ -44,16 +44,21 @@ export async function formUseCase<S extends z.ZodType, R>(
 ) {
 	const form = await readForm(event.request, schema, opts);
 	if (!form.ok) return fail(form.status, { section, values: form.values, errors: form.errors, message: form.message });
+	return runUseCase(event, section, (ctx) => fn(ctx, form.data), success, form.values);
+}
+
+/** Runs `fn` for a form that was read another way (a file upload); refusals become that section's failure. */
+export async function runUseCase<R>(event: RequestEvent, section: string, fn: (ctx: Ctx) => Promise<R>, success: (r: R) => string, values: Record<string, string | string[]> = {}) {
 	const ctx = await ctxFrom(event);
 	let result: R;
 	try {
-		result = await fn(ctx, form.data);
+		result = await fn(ctx);
 	} catch (err) {
 		if (err instanceof PolicyDenied) stepUp(event, err);
 		if (!(err instanceof Refusal)) throw err;
 		if (err.status === 404 && !err.field) refusalError(err, { explain: true });
 		const message = translate(err.key);
-		return fail(err.status, { section, values: form.values, errors: err.field ? { [err.field]: message } : {}, message });
+		return fail(err.status, { section, values, errors: err.field ? { [err.field]: message } : {}, message });
 	}
 	return { section, success: success(result) };
 }

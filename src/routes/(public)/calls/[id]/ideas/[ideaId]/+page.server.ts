@@ -6,7 +6,10 @@ import { localisedCall } from '#lib/server/cocreation/common.ts';
 import { addComment, ideaPage, supportIdea, withdrawIdea, withdrawSupport } from '#lib/server/cocreation/ideas.ts';
 import { commentForm, reportForm } from '#lib/server/cocreation/schemas.ts';
 import { report } from '#lib/server/moderation/moderation.ts';
-import { formUseCase, loadUseCase } from '#lib/server/http/use-case.ts';
+import { formUseCase, loadUseCase, runUseCase } from '#lib/server/http/use-case.ts';
+import { addIdeaImage, MAX_IDEA_IMAGES, removeIdeaImage } from '#lib/server/cocreation/images.ts';
+import { checkText } from '#lib/server/http/form.ts';
+import { fail } from '@sveltejs/kit';
 import { cityDate, cityMoment } from '#lib/server/city-time.ts';
 import { acceptsComments, acceptsSupport } from '#lib/server/cocreation/phase.ts';
 import { reportReasons } from '#lib/server/db/schema/index.ts';
@@ -30,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
 			canComment: acceptsComments(p.call.phase) && !p.idea.hiddenAt && p.idea.status !== 'withdrawn',
 			canAnswer: p.canAnswer && !p.idea.hiddenAt,
 			canWithdraw: p.mine && p.call.phase === 'ideas' && p.idea.status !== 'withdrawn',
+			canAddImage: p.mine && acceptsComments(p.call.phase) && !p.idea.hiddenAt && p.idea.status !== 'withdrawn' && p.images.length < MAX_IDEA_IMAGES,
 			moderator: p.moderator,
 			reasons: reportReasons,
 			signedIn: ctx.actor.kind === 'user',
@@ -66,6 +70,23 @@ export const actions: Actions = {
 	report: async (event) => {
 		await participate(event);
 		return formUseCase(event, 'report', reportForm, (ctx, d) => report(ctx, d), () => m.cocreation_reported());
+	},
+	/** A picture, by its author: multipart, read here (readForm takes no files); the use case checks the bytes. */
+	image: async (event) => {
+		await participate(event);
+		const form = await event.request.formData().catch(() => null);
+		const file = form?.get('file');
+		const alt = String(form?.get('alt') ?? '').normalize('NFC').trim();
+		if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
+			return fail(400, { section: 'image', values: { alt }, errors: { file: m.cocreation_image_choose() }, message: m.cocreation_image_choose() });
+		}
+		if (alt.length > 200 || checkText(alt)) return fail(400, { section: 'image', values: {}, errors: { alt: m.field_too_long({ max: '200' }) }, message: m.form_has_errors() });
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		return runUseCase(event, 'image', (ctx) => addIdeaImage(ctx, event.params.id, event.params.ideaId, { bytes, name: file.name, alt }), () => m.cocreation_image_added(), { alt });
+	},
+	removeImage: async (event) => {
+		await participate(event);
+		return formUseCase(event, 'image', z.object({ imageId: z.string() }), (ctx, d) => removeIdeaImage(ctx, event.params.id, event.params.ideaId, d.imageId), () => m.cocreation_image_removed());
 	},
 	withdraw: async (event) => {
 		await participate(event);
