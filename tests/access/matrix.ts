@@ -24,6 +24,8 @@ import * as volunteeringWorkspace from './support/volunteering-workspace.ts';
 import * as buddies from './support/buddies.ts';
 import * as activities from './support/activities.ts';
 import * as assemblies from './support/assemblies.ts';
+import * as surveys from './support/surveys.ts';
+import * as cocreation from './support/cocreation.ts';
 
 export type { Expect, RouteEntry } from './expect.ts';
 
@@ -263,6 +265,10 @@ export const matrix: Record<string, RouteEntry> = {
 	...activities.routes(),
 	// Assemblies and meetings (issue 7)
 	...assemblies.routes(),
+	// Surveys (issue 7)
+	...surveys.routes(),
+	// Co-creation (issue 7)
+	...cocreation.routes(),
 
 	// City administration
 	'/app/admin': {
@@ -344,6 +350,8 @@ export const privateRecords: Record<string, RouteEntry> = {
 	...buddies.privateRoutes(),
 	...activities.privateRoutes(),
 	...assemblies.privateRoutes(),
+	...surveys.privateRoutes(),
+	...cocreation.privateRoutes(),
 	// Volunteering: a draft opportunity is only for its organisation's managers; a forged id is nothing.
 	'/volunteer/[id] (draft)': {
 		path: (f) => `/volunteer/${f.draftOpportunity.id}`,
@@ -463,5 +471,7 @@ export const formActions: Record<string, RouteEntry> = {
 	...volunteeringWorkspace.actions(),
 	...buddies.actions(),
 	...activities.actions(),
-	...assemblies.actions()
+	...assemblies.actions(),
+	...surveys.actions(),
+	...cocreation.actions()
 };

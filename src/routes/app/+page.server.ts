@@ -10,6 +10,8 @@ import { invitationIdForm } from '#lib/server/organisations/schemas.ts';
 import { can } from '#lib/server/policy/index.ts';
 import { myGuardian } from '#lib/server/guardianship/guardians.ts';
 import { assembliesIRun } from '#lib/server/assemblies/assemblies.ts';
+import { myJuries } from '#lib/server/cocreation/jury.ts';
+import { unreadCount } from '#lib/server/notifications/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -40,6 +42,11 @@ export const load: PageServerLoad = async (event) => {
 		assemblies: { manage: can(ctx.actor, 'assemblies.manage') !== 'denied', mine: await assembliesIRun(ctx) },
 		/** Privacy track: the support statistics (small counts suppressed) for city staff and evaluators. */
 		supportStats: can(ctx.actor, 'support.stats.view') === 'allowed',
+		/** Surveys: the city's staff run them; evaluators read their results. */
+		surveys: can(ctx.actor, 'surveys.results') === 'allowed',
+		/** Co-creation: the staff running calls and moderating, and jurors; everyone's notifications. */
+		cocreation: can(ctx.actor, 'cocreation.manage') !== 'denied' || (await myJuries(ctx)).length > 0,
+		unreadNotifications: ctx.actor.kind === 'user' ? await unreadCount(ctx.db, ctx.actor.userId) : 0,
 		/** Directory track: the staff views of the directory (stale records, ecosystem map). */
 		directory: {
 			stale: can(ctx.actor, 'directory.staff') === 'allowed',

@@ -40,7 +40,15 @@ export type Resource =
 	| ReferralResource
 	| GuardianshipResource
 	| ProgrammeResource
-	| AssemblyResource;
+	| AssemblyResource
+	| SurveyResource
+	| CallResource;
+
+/** A survey (issue 7): whether its responses are anonymous (named ones need an account). */
+export interface SurveyResource {
+	type: 'survey';
+	anonymous: boolean;
+}
 
 /**
  * A person's support folder, with the facts its access rule needs, loaded
@@ -120,6 +128,14 @@ export interface AssemblyResource {
 	secretaryId: string | null;
 	/** Users whose membership is active. */
 	memberIds: readonly string[];
+}
+
+/** A call for ideas (issue 7): its jury decides on the ideas sent to it. */
+export interface CallResource {
+	type: 'call';
+	callId: string;
+	/** The users on the call's jury. */
+	jurorUserIds: readonly string[];
 }
 
 export type Decision = 'allowed' | 'denied' | 'sign_in_required' | 'second_factor_required';
@@ -454,6 +470,32 @@ export const rules = {
 	},
 	/** Create and edit assemblies, name the chair and the secretary, the decisions across assemblies. */
 	'assemblies.manage': { personalData: true, allow: (a) => platform(a, 'admin', 'integration_officer') },
+	// Surveys (issue 7). A 'survey' resource for answering one; the platform
+	// for the rest. The city's staff run them; evaluators read the aggregates.
+	/** Open surveys: public. */
+	'surveys.view': { allow: () => true },
+	/** Answer a survey: anyone when it is anonymous, people signed in when it is named. */
+	'surveys.respond': { allow: (a, r) => r.type === 'survey' && (r.anonymous || signedIn(a)) },
+	/** Create, edit, publish and close surveys; read free-text answers. */
+	'surveys.manage': { allow: (a) => platform(a, 'admin', 'integration_officer') },
+	/** Results as counts (under 5 suppressed) and their exports. */
+	'surveys.results': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator') },
+	// Co-creation (issue 7): calls for ideas, comments and supports; moderation
+	// and notifications shared by every participation space.
+	/** Published calls, ideas, comments, results and pilots: public. */
+	'cocreation.view': { allow: () => true },
+	/** Send an idea, comment, support, report abuse (the call's own rules, its phase and audience, come after). */
+	'cocreation.participate': { allow: (a) => signedIn(a) },
+	/** Official answers from the city under an idea. */
+	'cocreation.answer': { allow: (a) => platform(a, 'admin', 'integration_officer') },
+	/** Create and run calls: phases, criteria, jury, results, pilots. Shows who sent anonymous ideas. */
+	'cocreation.manage': { personalData: true, allow: (a) => platform(a, 'admin', 'integration_officer') },
+	/** Score the ideas of a call: its jurors only. */
+	'cocreation.jury': { allow: (a, r) => signedIn(a) && r.type === 'call' && r.jurorUserIds.includes(a.userId) },
+	/** Reports, flagged words, hide and restore: moderators know who wrote what. */
+	'moderation.review': { personalData: true, allow: (a) => platform(a, 'admin', 'integration_officer') },
+	/** One's own notifications and the choice of how to get them. */
+	'notifications.self': { allow: (a) => signedIn(a) },
 
 	/** Statistics over folders, referrals and guardianship (cells under 5 suppressed). */
 	'support.stats.view': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator', 'guardianship_office') },

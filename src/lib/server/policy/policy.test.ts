@@ -102,6 +102,10 @@ function resourceFor(action: Action, actor: Actor): Resource {
 	if (action.startsWith('activities.')) return { type: 'organisation', id: ORG, verification: 'verified' };
 	// An assembly none of the actors belongs to (chairs and members: their own test below).
 	if (action.startsWith('assemblies.')) return { type: 'assembly', assemblyId: ORG, chairId: PERSON, secretaryId: AUTHOR, memberIds: [PERSON, AUTHOR] };
+	// A named survey (anonymous ones: their own test below).
+	if (action === 'surveys.respond') return { type: 'survey', anonymous: false };
+	// A call whose jury is the resident alone.
+	if (action === 'cocreation.jury') return { type: 'call', callId: PERSON, jurorUserIds: [(actors.resident as { userId: string }).userId] };
 	return { type: 'platform' };
 }
 
@@ -179,6 +183,17 @@ const table: Record<Action, string> = {
 	'activities.manage':            'S    D    D    A    A    A    A    D    D    A    A    D    D    A    A    D    D    D    D    D',
 	'activities.attendees':         'S    D    D    F    A    F    A    D    D    F    A    D    D    F    A    D    D    D    D    D',
 	'activities.review':            'S    D    D    F    A    F    A    D    D    D    D    D    D    F    A    D    D    D    D    D',
+	'surveys.view':                 'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'surveys.respond':              'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'surveys.manage':               'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    D    D    D',
+	'surveys.results':              'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    D    D',
+	'cocreation.view':              'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'cocreation.participate':       'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'cocreation.answer':            'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    D    D    D',
+	'cocreation.manage':            'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'cocreation.jury':              'S    D    A    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D',
+	'moderation.review':            'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'notifications.self':           'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'support.stats.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    A    A'
 };
 
@@ -235,6 +250,14 @@ describe('resources the table does not cover', () => {
 	it('drops forged and foreign organisation ids in bulk checks', () => {
 		expect(allowedOrganisations(actors.owner_2f, 'organisation.update', [ORG, OTHER, 'not-a-uuid'])).toEqual([ORG]);
 		expect(allowedOrganisations(actors.member, 'organisation.update', [ORG])).toEqual([]);
+	});
+});
+
+describe('surveys', () => {
+	it('lets anyone answer an anonymous survey, and only people signed in a named one', () => {
+		for (const c of columns) expect(can(actors[c], 'surveys.respond', { type: 'survey', anonymous: true }), c).toBe('allowed');
+		expect(can(anonymous, 'surveys.respond', { type: 'survey', anonymous: false })).toBe('sign_in_required');
+		expect(can(actors.resident, 'surveys.respond', { type: 'platform' })).toBe('denied');
 	});
 });
 
