@@ -32,6 +32,9 @@ import { generateEngagement, type DemoEngagement } from './engagement.ts';
 import { generateBuddies, type DemoBuddies } from './buddies.ts';
 import { generateActivities, type DemoActivities } from './activities.ts';
 import { generatePanels, type DemoPanels } from './panels.ts';
+import { generateAssemblies, type DemoAssemblies } from './assemblies.ts';
+import { generateSurveys, type DemoSurveys } from './surveys.ts';
+import { generateCocreation, type DemoCocreation } from './cocreation.ts';
 
 export type { DemoDirectory } from './directory.ts';
 export type { DemoSupport } from './support.ts';
@@ -163,6 +166,12 @@ export interface DemoCity {
 	activities: DemoActivities;
 	/** Validation panels: the pool, two panels, drafts, answers, vouchers (panels.ts). */
 	panels: DemoPanels;
+	/** Assemblies: members, meetings, answers, attendance, minutes, decisions (assemblies.ts). */
+	assemblies: DemoAssemblies;
+	/** Surveys: one open, one closed, with anonymous responses (surveys.ts). */
+	surveys: DemoSurveys;
+	/** Co-creation: calls for ideas, ideas, comments, supports, jury, pilots, moderation (cocreation.ts). */
+	cocreation: DemoCocreation;
 }
 
 // ---------------------------------------------------------------------------
@@ -970,6 +979,12 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 	const activities = generateActivities(createRng((seed ^ 0x0ac7_1f1e) >>> 0), { baseDate: DEMO_BASE_DATE, neighbourhoods, organisations, users });
 	// Validation panels, from a stream of their own (existing accounts only).
 	const panels = generatePanels(createRng((seed ^ 0x0a9e_1500) >>> 0), { baseDate: DEMO_BASE_DATE, users });
+	// Assemblies and meetings, from a stream of their own (existing accounts only).
+	const assemblies = generateAssemblies(createRng((seed ^ 0x0a55_e3b1) >>> 0), { baseDate: DEMO_BASE_DATE, neighbourhoods, users });
+	// Surveys, from a stream of their own.
+	const surveys = generateSurveys(createRng((seed ^ 0x5a1e_7e75) >>> 0), { baseDate: DEMO_BASE_DATE });
+	// Co-creation, from a stream of its own (existing accounts only).
+	const cocreation = generateCocreation(createRng((seed ^ 0x0c0c_4ea7) >>> 0), { baseDate: DEMO_BASE_DATE, neighbourhoods, organisations, users, memberships });
 
 	return {
 		seed,
@@ -985,6 +1000,9 @@ export function generateDemoCity(seed: number = DEMO_SEED): DemoCity {
 		engagement: engagement.engagement,
 		buddies,
 		activities,
-		panels
+		panels,
+		assemblies,
+		surveys,
+		cocreation
 	};
 }

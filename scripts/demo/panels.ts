@@ -13,7 +13,7 @@
  * Times are UTC instants before the demo's "now".
  */
 import type { Rng, DemoUser } from './generate.ts';
-import type { Localised, PanelChoice, PanelTarget } from '../../src/lib/server/db/schema/index.ts';
+import type { PanelText, PanelChoice, PanelTarget } from '../../src/lib/server/db/schema/index.ts';
 
 export const DEMO_POOL = 80;
 
@@ -60,7 +60,7 @@ export interface DemoPanelQuestion {
 	draftId: string;
 	position: number;
 	kind: 'text' | 'choice';
-	text: Localised;
+	text: PanelText;
 	choices: PanelChoice[];
 }
 export interface DemoPanelAnswer {

@@ -103,6 +103,9 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 	await insertBuddies(tx, city);
 	await insertActivities(tx, city);
 	await insertPanels(tx, city);
+	await insertAssemblies(tx, city);
+	await insertSurveys(tx, city);
+	await insertCocreation(tx, city);
 	// The city's guardianship matching programme, with its default rules and weights (decision 018).
 	await tx.insert(matchingProgrammes).values({ kind: 'guardianship', name: 'Portavera volunteer guardians', settings: defaultSettings('guardianship') as unknown as Record<string, unknown>, updatedAt: new Date(DEMO_BASE_DATE) });
 	const counts = {
@@ -121,7 +124,13 @@ export async function insertDemoCity(tx: Tx, city: DemoCity): Promise<Omit<SeedR
 		buddyProgrammes: city.buddies.programmes.length,
 		buddyPairs: city.buddies.pairs.length,
 		activities: city.activities.activities.length,
-		panels: city.panels.panels.length
+		panels: city.panels.panels.length,
+		assemblies: city.assemblies.assemblies.length,
+		assemblyMeetings: city.assemblies.meetings.length,
+		surveys: city.surveys.surveys.length,
+		surveyResponses: city.surveys.responses.length,
+		calls: city.cocreation.calls.length,
+		ideas: city.cocreation.ideas.length
 	};
 	await record(tx, {
 		actorId: null,
@@ -689,6 +698,160 @@ async function insertPanels(tx: Tx, city: DemoCity): Promise<void> {
 	await insertJson(tx, 'panel_compensations', { id: 'uuid', panel_id: 'uuid', member_id: 'uuid', amount_cents: 'integer', currency: 'text', given_on: 'date', note: 'text', recorded_by: 'uuid' }, p.compensations, (x) => ({
 		id: x.id, panel_id: x.panelId, member_id: x.memberId, amount_cents: x.amountCents, currency: x.currency, given_on: x.givenOn, note: x.note, recorded_by: p.panels[0].createdBy
 	}));
+}
+
+/** Assemblies: members, meetings, answers, attendance, decisions (assemblies.ts). */
+async function insertAssemblies(tx: Tx, city: DemoCity): Promise<void> {
+	const a = city.assemblies;
+	await insertJson(
+		tx,
+		'assemblies',
+		{
+			id: 'uuid', kind: 'text', neighbourhood_id: 'uuid', theme: 'text', name: 'text', description: 'text', translations: 'jsonb', languages: 'text[]', join_rule: 'text',
+			chair_id: 'uuid', secretary_id: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz'
+		},
+		a.assemblies,
+		(x) => ({
+			id: x.id, kind: x.kind, neighbourhood_id: x.neighbourhoodId, theme: x.theme, name: x.name, description: x.description, translations: x.translations, languages: x.languages,
+			join_rule: x.joinRule, chair_id: x.chairId, secretary_id: x.secretaryId, created_at: x.createdAt, updated_at: x.createdAt
+		})
+	);
+	await insertJson(
+		tx,
+		'assembly_members',
+		{ id: 'uuid', assembly_id: 'uuid', user_id: 'uuid', status: 'text', requested_at: 'timestamptz', joined_at: 'timestamptz' },
+		a.members,
+		(m) => ({ id: m.id, assembly_id: m.assemblyId, user_id: m.userId, status: m.status, requested_at: m.requestedAt, joined_at: m.joinedAt })
+	);
+	await insertJson(
+		tx,
+		'assembly_meetings',
+		{
+			id: 'uuid', assembly_id: 'uuid', starts_at: 'timestamptz', ends_at: 'timestamptz', place_name: 'text', address: 'text', online_url: 'text', agenda: 'jsonb', status: 'text',
+			cancel_reason: 'text', minutes: 'text', minutes_at: 'timestamptz', guests: 'smallint', attendance_at: 'timestamptz', created_at: 'timestamptz', updated_at: 'timestamptz'
+		},
+		a.meetings,
+		(m) => ({
+			id: m.id, assembly_id: m.assemblyId, starts_at: m.startsAt, ends_at: m.endsAt, place_name: m.placeName, address: m.address, online_url: m.onlineUrl, agenda: m.agenda, status: m.status,
+			cancel_reason: m.cancelReason, minutes: m.minutes, minutes_at: m.minutesAt, guests: m.guests, attendance_at: m.attendanceAt, created_at: m.createdAt, updated_at: m.minutesAt ?? m.createdAt
+		})
+	);
+	await insertJson(
+		tx,
+		'assembly_replies',
+		{ meeting_id: 'uuid', user_id: 'uuid', coming: 'text', interpreter: 'text' },
+		a.replies,
+		(r) => ({ meeting_id: r.meetingId, user_id: r.userId, coming: r.coming, interpreter: r.interpreter })
+	);
+	await insertJson(
+		tx,
+		'assembly_attendance',
+		{ meeting_id: 'uuid', user_id: 'uuid', presence: 'text' },
+		a.attendance,
+		(r) => ({ meeting_id: r.meetingId, user_id: r.userId, presence: r.presence })
+	);
+	await insertJson(
+		tx,
+		'assembly_decisions',
+		{
+			id: 'uuid', assembly_id: 'uuid', meeting_id: 'uuid', text: 'text', owner_user_id: 'uuid', owner_organisation: 'text', due_on: 'date', status: 'text', done_on: 'date',
+			created_at: 'timestamptz', updated_at: 'timestamptz'
+		},
+		a.decisions,
+		(d) => ({
+			id: d.id, assembly_id: d.assemblyId, meeting_id: d.meetingId, text: d.text, owner_user_id: d.ownerUserId, owner_organisation: d.ownerOrganisation, due_on: d.dueOn, status: d.status,
+			done_on: d.doneOn, created_at: d.createdAt, updated_at: d.createdAt
+		})
+	);
+}
+
+/** Surveys: one open, one closed, their questions, choices and anonymous responses (surveys.ts). */
+async function insertSurveys(tx: Tx, city: DemoCity): Promise<void> {
+	const s = city.surveys;
+	await insertJson(
+		tx,
+		'surveys',
+		{ id: 'uuid', title: 'jsonb', intro: 'jsonb', status: 'text', anonymous: 'boolean', opens_at: 'timestamptz', closes_at: 'timestamptz', published_at: 'timestamptz', created_at: 'timestamptz', updated_at: 'timestamptz' },
+		s.surveys,
+		(x) => ({ id: x.id, title: x.title, intro: x.intro, status: x.status, anonymous: true, opens_at: x.opensAt, closes_at: x.closesAt, published_at: x.publishedAt, created_at: x.publishedAt, updated_at: x.publishedAt })
+	);
+	await insertJson(tx, 'survey_questions', { id: 'uuid', survey_id: 'uuid', position: 'integer', kind: 'text', prompt: 'jsonb' }, s.questions, (q) => ({ id: q.id, survey_id: q.surveyId, position: q.position, kind: q.kind, prompt: q.prompt }));
+	await insertJson(tx, 'survey_choices', { id: 'uuid', question_id: 'uuid', position: 'integer', label: 'jsonb', icon: 'text' }, s.choices, (c) => ({ id: c.id, question_id: c.questionId, position: c.position, label: c.label, icon: c.icon }));
+	await insertJson(tx, 'survey_responses', { id: 'uuid', survey_id: 'uuid', locale: 'text', submitted_on: 'date' }, s.responses, (r) => ({ id: r.id, survey_id: r.surveyId, locale: r.locale, submitted_on: r.submittedOn }));
+	await insertJson(
+		tx,
+		'survey_answers',
+		{ id: 'uuid', response_id: 'uuid', question_id: 'uuid', choice_id: 'uuid', scale: 'smallint', text: 'text' },
+		s.answers,
+		(a) => ({ id: a.id, response_id: a.responseId, question_id: a.questionId, choice_id: a.choiceId, scale: a.scale, text: a.text })
+	);
+}
+
+/** Co-creation: calls, criteria, jury, ideas, supports, comments, scores, pilots, moderation (cocreation.ts). */
+async function insertCocreation(tx: Tx, city: DemoCity): Promise<void> {
+	const c = city.cocreation;
+	await insertJson(
+		tx,
+		'calls',
+		{
+			id: 'uuid', title: 'text', question: 'text', rules: 'text', language: 'text', translations: 'jsonb', audience: 'text', opens_at: 'timestamptz', review_at: 'timestamptz',
+			selection_at: 'timestamptz', results_at: 'timestamptz', follow_up_at: 'timestamptz', published_at: 'timestamptz', results_published_at: 'timestamptz', created_by: 'uuid', created_at: 'timestamptz'
+		},
+		c.calls,
+		(x) => ({
+			id: x.id, title: x.title, question: x.question, rules: x.rules, language: x.language, translations: x.translations, audience: x.audience, opens_at: x.opensAt, review_at: x.reviewAt,
+			selection_at: x.selectionAt, results_at: x.resultsAt, follow_up_at: x.followUpAt, published_at: x.publishedAt, results_published_at: x.resultsPublishedAt, created_by: x.createdBy, created_at: x.publishedAt
+		})
+	);
+	await insertJson(tx, 'call_criteria', { id: 'uuid', call_id: 'uuid', name: 'text', description: 'text', weight: 'smallint', position: 'smallint' }, c.criteria, (x) => ({ id: x.id, call_id: x.callId, name: x.name, description: x.description, weight: x.weight, position: x.position }));
+	await insertJson(tx, 'call_jurors', { call_id: 'uuid', user_id: 'uuid' }, c.jurors, (x) => ({ call_id: x.callId, user_id: x.userId }));
+	await insertJson(
+		tx,
+		'ideas',
+		{
+			id: 'uuid', call_id: 'uuid', title: 'text', description: 'text', language: 'text', neighbourhood_id: 'uuid', author_id: 'uuid', organisation_id: 'uuid', anonymous: 'boolean', status: 'text',
+			result_reason: 'text', support_count: 'int', comment_count: 'int', flagged_terms: 'text[]', hidden_at: 'timestamptz', hidden_reason: 'text', created_at: 'timestamptz', updated_at: 'timestamptz'
+		},
+		c.ideas,
+		(x) => ({
+			id: x.id, call_id: x.callId, title: x.title, description: x.description, language: x.language, neighbourhood_id: x.neighbourhoodId, author_id: x.authorId, organisation_id: x.organisationId,
+			anonymous: x.anonymous, status: x.status, result_reason: x.resultReason, support_count: x.supportCount, comment_count: x.commentCount, flagged_terms: x.flaggedTerms, hidden_at: x.hiddenAt,
+			hidden_reason: x.hiddenReason, created_at: x.createdAt, updated_at: x.createdAt
+		})
+	);
+	await insertJson(tx, 'idea_supports', { idea_id: 'uuid', user_id: 'uuid', created_at: 'timestamptz' }, c.supports, (x) => ({ idea_id: x.ideaId, user_id: x.userId, created_at: x.createdAt }));
+	// Threads first, then replies (a reply names its thread).
+	await insertJson(
+		tx,
+		'idea_comments',
+		{ id: 'uuid', idea_id: 'uuid', parent_id: 'uuid', author_id: 'uuid', body: 'text', language: 'text', official: 'boolean', hidden_at: 'timestamptz', hidden_reason: 'text', created_at: 'timestamptz' },
+		c.comments,
+		(x) => ({ id: x.id, idea_id: x.ideaId, parent_id: x.parentId, author_id: x.authorId, body: x.body, language: x.language, official: x.official, hidden_at: x.hiddenAt, hidden_reason: x.hiddenReason, created_at: x.createdAt })
+	);
+	await insertJson(tx, 'idea_scores', { idea_id: 'uuid', criterion_id: 'uuid', juror_id: 'uuid', score: 'smallint', note: 'text' }, c.scores, (x) => ({ idea_id: x.ideaId, criterion_id: x.criterionId, juror_id: x.jurorId, score: x.score, note: x.note }));
+	await insertJson(tx, 'jury_conflicts', { idea_id: 'uuid', juror_id: 'uuid', reason: 'text' }, c.conflicts, (x) => ({ idea_id: x.ideaId, juror_id: x.jurorId, reason: x.reason }));
+	await insertJson(
+		tx,
+		'pilots',
+		{ id: 'uuid', idea_id: 'uuid', title: 'text', summary: 'text', organisation_id: 'uuid', status: 'text', created_at: 'timestamptz', updated_at: 'timestamptz' },
+		c.pilots,
+		(x) => ({ id: x.id, idea_id: x.ideaId, title: x.title, summary: x.summary, organisation_id: x.organisationId, status: x.status, created_at: x.createdAt, updated_at: x.createdAt })
+	);
+	await insertJson(tx, 'pilot_updates', { id: 'uuid', pilot_id: 'uuid', status: 'text', body: 'text', author_id: 'uuid', created_at: 'timestamptz' }, c.pilotUpdates, (x) => ({ id: x.id, pilot_id: x.pilotId, status: x.status, body: x.body, author_id: x.authorId, created_at: x.createdAt }));
+	await insertJson(
+		tx,
+		'moderation_reports',
+		{ id: 'uuid', subject_type: 'text', subject_id: 'uuid', reporter_id: 'uuid', reason: 'text', note: 'text', created_at: 'timestamptz', resolved_at: 'timestamptz' },
+		c.reports,
+		(x) => ({ id: x.id, subject_type: x.subjectType, subject_id: x.subjectId, reporter_id: x.reporterId, reason: x.reason, note: x.note, created_at: x.createdAt, resolved_at: x.resolvedAt })
+	);
+	await insertJson(
+		tx,
+		'moderation_decisions',
+		{ id: 'uuid', subject_type: 'text', subject_id: 'uuid', action: 'text', reason: 'text', moderator_id: 'uuid', created_at: 'timestamptz' },
+		c.decisions,
+		(x) => ({ id: x.id, subject_type: x.subjectType, subject_id: x.subjectId, action: x.action, reason: x.reason, moderator_id: x.moderatorId, created_at: x.createdAt })
+	);
 }
 
 /** Seeds the demo city unconditionally, in one transaction (a savepoint if `db` is already one). */

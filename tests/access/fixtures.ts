@@ -8,8 +8,10 @@ import type { Db } from '../../src/lib/server/db/index.ts';
 import { caseTeam, caseWorkers, consents, invitations, locations, people, memberships, organisations, referrals, serviceAtLocations, services, users } from '../../src/lib/server/db/schema/index.ts';
 import { guardians, guardianships, guardianVetting } from '../../src/lib/server/db/schema/index.ts';
 import { volunteerOpportunities, volunteerShifts } from '../../src/lib/server/db/schema/index.ts';
-import { activities, buddyProgrammes, neighbourhoods } from '../../src/lib/server/db/schema/index.ts';
 import { panelDrafts, panelImages, panelMembers, panelQuestions, panels } from '../../src/lib/server/db/schema/index.ts';
+import { assemblies, assemblyMeetings, assemblyMembers } from '../../src/lib/server/db/schema/index.ts';
+import { activities, buddyProgrammes, neighbourhoods, surveyChoices, surveyQuestions, surveys } from '../../src/lib/server/db/schema/index.ts';
+import { callJurors, calls, ideas, pilots } from '../../src/lib/server/db/schema/index.ts';
 import type { MemberRole, PlatformRole } from '../../src/lib/server/db/schema/index.ts';
 import { createSession, newToken } from '../../src/lib/server/auth/session.ts';
 import { storeDocument } from '../../src/lib/server/support/documents.ts';
@@ -66,6 +68,13 @@ export interface Fixtures {
 	activity: { id: string; neighbourhoodSlug: string };
 	/** Validation panels: a panel the `resident` accepted to take part in, with a shared draft (one picture question) and a picture. */
 	panel: { id: string; draftId: string; imageId: string };
+	/** Assemblies: one chaired by the `resident` (the `newcomer` a member), with a meeting next week and one held; another assembly's meeting. */
+	assembly: { id: string; meetingId: string; pastMeetingId: string; otherMeetingId: string };
+	/** Surveys: an open anonymous survey with one question, and a draft. */
+	survey: { id: string };
+	draftSurvey: { id: string };
+	/** Co-creation: a call open for ideas (the integration officer is its only juror), one idea of the resident's, and a pilot of it. */
+	cocreation: { callId: string; ideaId: string; pilotId: string };
 	/** Session cookie per role (none for anonymous). */
 	tokens: Partial<Record<Role, string>>;
 	userIds: Partial<Record<Role, string>>;
@@ -234,6 +243,52 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 		.returning({ id: activities.id });
 	const activity = { id: act.id, neighbourhoodSlug: 'matrix-activities' };
 
+	// Assemblies: the resident chairs one (the newcomer is a member); a meeting next week, one held; another assembly's meeting.
+	const [asm, otherAsm] = await db
+		.insert(assemblies)
+		.values([
+			{ kind: 'neighbourhood', neighbourhoodId: matrixNb.id, name: 'Matrix assembly', chairId: userIds.resident },
+			{ kind: 'thematic', theme: 'Housing', name: 'Other matrix assembly', joinRule: 'request' }
+		])
+		.returning({ id: assemblies.id });
+	await db.insert(assemblyMembers).values([
+		{ assemblyId: asm.id, userId: userIds.resident!, status: 'active', joinedAt: new Date() },
+		{ assemblyId: asm.id, userId: userIds.newcomer!, status: 'active', joinedAt: new Date() }
+	]);
+	const lastWeek = new Date(Date.now() - 7 * 24 * 3600 * 1000);
+	const [mtNext, mtPast, mtOther] = await db
+		.insert(assemblyMeetings)
+		.values([
+			{ assemblyId: asm.id, startsAt: nextWeek, endsAt: new Date(nextWeek.getTime() + 2 * 3600 * 1000), placeName: 'Matrix hall', agenda: [{ title: 'Matrix item', description: '' }] },
+			{ assemblyId: asm.id, startsAt: lastWeek, endsAt: new Date(lastWeek.getTime() + 2 * 3600 * 1000), placeName: 'Matrix hall', status: 'held' },
+			{ assemblyId: otherAsm.id, startsAt: nextWeek, endsAt: new Date(nextWeek.getTime() + 2 * 3600 * 1000), onlineUrl: 'https://meet.example.org/matrix' }
+		])
+		.returning({ id: assemblyMeetings.id });
+	const assembly = { id: asm.id, meetingId: mtNext.id, pastMeetingId: mtPast.id, otherMeetingId: mtOther.id };
+
+	// Surveys: an open anonymous survey with one question, and a draft.
+	const [survey] = await db
+		.insert(surveys)
+		.values({ title: { en: 'Matrix survey' }, status: 'published', opensAt: new Date(Date.now() - 86_400_000), closesAt: new Date(Date.now() + 30 * 86_400_000) })
+		.returning({ id: surveys.id });
+	const [surveyQuestion] = await db.insert(surveyQuestions).values({ surveyId: survey.id, position: 1, kind: 'single', prompt: { en: 'Matrix question?' } }).returning({ id: surveyQuestions.id });
+	await db.insert(surveyChoices).values([
+		{ questionId: surveyQuestion.id, position: 1, label: { en: 'Yes' }, icon: 'yes' },
+		{ questionId: surveyQuestion.id, position: 2, label: { en: 'No' }, icon: 'no' }
+	]);
+	const [draftSurvey] = await db.insert(surveys).values({ title: { en: 'Matrix draft survey' }, opensAt: new Date(), closesAt: new Date(Date.now() + 86_400_000) }).returning({ id: surveys.id });
+
+	// Co-creation: a call open for ideas, with the integration officer on its jury, an idea and a pilot.
+	const day = 24 * 3600 * 1000;
+	const [call] = await db
+		.insert(calls)
+		.values({ title: 'Matrix call', question: 'How?', opensAt: new Date(Date.now() - day), reviewAt: new Date(Date.now() + 10 * day), selectionAt: new Date(Date.now() + 20 * day), resultsAt: new Date(Date.now() + 30 * day), followUpAt: new Date(Date.now() + 40 * day), publishedAt: new Date() })
+		.returning({ id: calls.id });
+	await db.insert(callJurors).values({ callId: call.id, userId: userIds.integration_officer! });
+	const [idea] = await db.insert(ideas).values({ callId: call.id, title: 'Matrix idea', description: 'An idea.', language: 'en', authorId: userIds.resident! }).returning({ id: ideas.id });
+	const [pilot] = await db.insert(pilots).values({ ideaId: idea.id, title: 'Matrix pilot' }).returning({ id: pilots.id });
+	const cocreation = { callId: call.id, ideaId: idea.id, pilotId: pilot.id };
+
 	// Validation panels: the resident takes part in a panel with a shared draft.
 	const [matrixPanel] = await db.insert(panels).values({ name: 'Matrix panel', languages: ['en', 'ar'], targets: [{ dimension: 'language', value: 'ar', min: 1 }] }).returning({ id: panels.id });
 	await db.insert(panelMembers).values({ panelId: matrixPanel.id, userId: userIds.resident!, status: 'accepted', respondedAt: new Date() });
@@ -243,5 +298,5 @@ export async function createFixtures(db: Db): Promise<Fixtures> {
 	await db.insert(panelQuestions).values({ draftId: matrixDraft.id, position: 1, kind: 'choice', text: { en: 'Clear?', ar: 'واضح؟' }, choices: [{ key: 'c1', pictogram: 'yes', imageId: null, label: { en: 'Yes', ar: 'نعم' } }, { key: 'c2', pictogram: 'no', imageId: null, label: { en: 'No', ar: 'لا' } }] });
 	const panel = { id: matrixPanel.id, draftId: matrixDraft.id, imageId: matrixImage.id };
 
-	return { org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, buddyProgramme, activity, panel, tokens, userIds };
+	return { survey, draftSurvey, org, unverifiedOrg, invitationToken, service, location, otherService, unverifiedService, folder, otherFolder, referral, guardian, volunteering, opportunity: publicOpportunity, draftOpportunity, buddyProgramme, activity, assembly, cocreation, panel, tokens, userIds };
 }

@@ -24,6 +24,9 @@ import * as volunteeringWorkspace from './support/volunteering-workspace.ts';
 import * as buddies from './support/buddies.ts';
 import * as activities from './support/activities.ts';
 import * as panels from './support/panels.ts';
+import * as assemblies from './support/assemblies.ts';
+import * as surveys from './support/surveys.ts';
+import * as cocreation from './support/cocreation.ts';
 
 export type { Expect, RouteEntry } from './expect.ts';
 
@@ -263,6 +266,12 @@ export const matrix: Record<string, RouteEntry> = {
 	...activities.routes(),
 	// Validation panels (issue 7)
 	...panels.routes(),
+	// Assemblies and meetings (issue 7)
+	...assemblies.routes(),
+	// Surveys (issue 7)
+	...surveys.routes(),
+	// Co-creation (issue 7)
+	...cocreation.routes(),
 
 	// City administration
 	'/app/admin': {
@@ -344,6 +353,9 @@ export const privateRecords: Record<string, RouteEntry> = {
 	...buddies.privateRoutes(),
 	...activities.privateRoutes(),
 	...panels.privateRoutes(),
+	...assemblies.privateRoutes(),
+	...surveys.privateRoutes(),
+	...cocreation.privateRoutes(),
 	// Volunteering: a draft opportunity is only for its organisation's managers; a forged id is nothing.
 	'/volunteer/[id] (draft)': {
 		path: (f) => `/volunteer/${f.draftOpportunity.id}`,
@@ -463,5 +475,8 @@ export const formActions: Record<string, RouteEntry> = {
 	...volunteeringWorkspace.actions(),
 	...buddies.actions(),
 	...activities.actions(),
-	...panels.actions()
+	...panels.actions(),
+	...assemblies.actions(),
+	...surveys.actions(),
+	...cocreation.actions()
 };

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEMO_IDEAS } from '../../scripts/demo/cocreation.ts';
 import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
 import { organisationTypes } from '../../src/lib/server/db/schema/index.ts';
@@ -389,8 +390,8 @@ describe('the demo city generator', () => {
 		const hash = createHash('sha256').update(JSON.stringify(city)).digest('hex');
 		// If this changes, the demo city changed: update it on purpose, never by accident. (The support
 		// folders only added to it: the people, organisations and directory before them did not change;
-		// the buddy programmes and neighbourhood activities only added theirs too.)
-		expect(hash).toMatchInlineSnapshot(`"0e88e02498b7ac6db0bb1c8269ef912f6e1ee9cc194def5c38735aa0f9a3320b"`);
+		// the buddy programmes, neighbourhood activities, surveys, co-creation, assemblies and panels only added theirs too.)
+		expect(hash).toMatchInlineSnapshot(`"a708734c25144a82e1e60e3dfb90794f4e73621ed8c149a108726a5d04a79915"`);
 		expect(generateDemoCity(7).organisations[5]).not.toEqual(city.organisations[5]);
 	});
 
@@ -453,7 +454,7 @@ describe('the demo city generator', () => {
 	});
 
 	it('asks nobody for nationality or residence status: no such field anywhere', () => {
-		const { directory, support, engagement, buddies, activities, panels, ...people } = city;
+		const { directory, support, engagement, buddies, activities, surveys, cocreation, assemblies, panels, ...people } = city;
 		const keys = [...keysOf(people)];
 		expect(keys.length).toBeGreaterThan(10);
 		expect(keys.filter((k) => FORBIDDEN_KEY.test(k))).toEqual([]);
@@ -475,6 +476,13 @@ describe('the demo city generator', () => {
 		expect(Object.keys(buddies.applications[0]).filter((k) => /status|nation|papers|permit|residence/i.test(k))).toEqual([]);
 		// Activities: the status of an activity and of an RSVP; nothing about people.
 		expect([...keysOf(activities)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
+		// Surveys: the status of a survey; responses name nobody.
+		expect([...keysOf(surveys)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
+		expect(Object.keys(surveys.responses[0]).sort()).toEqual(['id', 'locale', 'submittedOn', 'surveyId']);
+		// Co-creation: the status of ideas and pilots; nothing about people.
+		expect([...keysOf(cocreation)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
+		// Assemblies: the status of a membership, a meeting and a decision; nothing about papers.
+		expect([...keysOf(assemblies)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
 		// Validation panels: the status of members and drafts; the pool holds languages, age band, gender, services.
 		expect([...keysOf(panels)].filter((k) => FORBIDDEN_KEY.test(k))).toEqual(['status']);
 		expect(Object.keys(panels.pool[0]).sort()).toEqual(['ageBand', 'consentedAt', 'gender', 'languages', 'services', 'userId']);
@@ -496,6 +504,33 @@ describe('the demo city generator', () => {
 			expect(d.panelId).toBe(m.panelId);
 			if (a.choice) expect(q.choices.map((c) => c.key)).toContain(a.choice);
 		}
+	});
+
+	it('has 4 assemblies (2 neighbourhood, 2 thematic) with held meetings, minutes, attendance, decisions in every status, and planned meetings with interpreter requests', () => {
+		const a = city.assemblies;
+		expect(a.assemblies.map((x) => x.kind).sort()).toEqual(['neighbourhood', 'neighbourhood', 'thematic', 'thematic']);
+		const now = city.baseDate;
+		for (const x of a.assemblies) {
+			const members = a.members.filter((m) => m.assemblyId === x.id && m.status === 'active').map((m) => m.userId);
+			expect(members).toContain(x.chairId);
+			expect(members).toContain(x.secretaryId);
+			const meetings = a.meetings.filter((m) => m.assemblyId === x.id);
+			expect(meetings.some((m) => m.status === 'held' && m.minutes && m.startsAt < now)).toBe(true);
+			expect(meetings.some((m) => m.status === 'scheduled' && m.startsAt > now)).toBe(true);
+			// Decisions are owned by a member or an organisation, never both.
+			for (const d of a.decisions.filter((d) => d.assemblyId === x.id)) {
+				expect(d.ownerUserId === null).not.toBe(d.ownerOrganisation === null);
+				if (d.ownerUserId) expect(members).toContain(d.ownerUserId);
+				expect(d.status === 'done').toBe(d.doneOn !== null);
+			}
+		}
+		expect(new Set(a.decisions.map((d) => d.status))).toEqual(new Set(['open', 'in_progress', 'done']));
+		expect(a.decisions.some((d) => d.status !== 'done' && d.dueOn < now.slice(0, 10))).toBe(true);
+		expect(a.meetings.some((m) => m.status === 'cancelled')).toBe(true);
+		expect(a.attendance.length).toBeGreaterThan(100);
+		expect(a.replies.filter((r) => r.interpreter !== null).length).toBeGreaterThan(3);
+		const newcomer = city.users.find((u) => u.email === 'newcomer@portavera.example')!;
+		expect(a.replies.find((r) => r.userId === newcomer.id)?.interpreter).toBe('ar');
 	});
 
 	it('is a clearly fictional place: 12 neighbourhoods within a few km of its made-up centre', () => {
@@ -919,7 +954,10 @@ type Counted =
 	| 'buddy_feedback'
 	| 'neighbourhood_houses'
 	| 'activities'
-	| 'activity_rsvps';
+	| 'activity_rsvps'
+	| 'surveys'
+	| 'survey_responses'
+	| 'survey_answers';
 
 async function count(db: Db, table: Counted): Promise<number> {
 	const r = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
@@ -992,6 +1030,9 @@ describe('seeding the demo city', { timeout: 240_000 }, () => {
 		expect(await count(d.db, 'activities')).toBe(act.activities.length);
 		expect(await count(d.db, 'activity_rsvps')).toBe(act.rsvps.length);
 		expect(result).toMatchObject({ activities: DEMO_ACTIVITIES + DEMO_PENDING_PROPOSALS + 1 });
+		expect(await count(d.db, 'surveys')).toBe(2);
+		expect(await count(d.db, 'survey_responses')).toBe(450);
+		expect(await count(d.db, 'survey_answers')).toBe(city.surveys.answers.length);
 		// A guard against a slow seed (row-by-row inserts of its ~115,000 rows would take many minutes);
 		// it takes about 5 s on a quiet machine, and this bound leaves room for a busy, shared CI machine
 		// (a minute and more with six test runs at once on two cores).
@@ -1372,5 +1413,102 @@ describe('the demo city\'s neighbourhood activities', () => {
 		expect(full).toBeGreaterThan(10);
 		const featured = city.users.find((u) => u.email === 'newcomer@portavera.example')!;
 		expect(a.rsvps.filter((r) => r.userId === featured.id)).toHaveLength(2);
+	});
+});
+
+describe("the demo city's surveys", () => {
+	const city = generateDemoCity();
+	const s = city.surveys;
+
+	it('has one open survey with 300 responses and one closed with 150, in several languages, with every kind of question', () => {
+		const [open, closed] = s.surveys;
+		expect(open.status).toBe('published');
+		expect(Date.parse(open.closesAt)).toBeGreaterThan(Date.parse(DEMO_BASE_DATE));
+		expect(closed.status).toBe('closed');
+		expect(Date.parse(closed.closesAt)).toBeLessThan(Date.parse(DEMO_BASE_DATE));
+		expect(s.responses.filter((r) => r.surveyId === open.id)).toHaveLength(300);
+		expect(s.responses.filter((r) => r.surveyId === closed.id)).toHaveLength(150);
+		expect(new Set(s.responses.map((r) => r.locale)).size).toBeGreaterThanOrEqual(6);
+		for (const x of s.surveys) expect(Object.keys(x.title).length).toBeGreaterThanOrEqual(5);
+		expect(new Set(s.questions.map((q) => q.kind))).toEqual(new Set(['single', 'multiple', 'scale', 'text']));
+		// Every answer is to a question of its response's survey, and a choice of that question.
+		const surveyOf = new Map(s.responses.map((r) => [r.id, r.surveyId]));
+		const question = new Map(s.questions.map((q) => [q.id, q]));
+		const choiceQ = new Map(s.choices.map((c) => [c.id, c.questionId]));
+		for (const a of s.answers) {
+			expect(question.get(a.questionId)!.surveyId).toBe(surveyOf.get(a.responseId));
+			if (a.choiceId) expect(choiceQ.get(a.choiceId)).toBe(a.questionId);
+		}
+		// Some counts are small, so the results page shows suppression at work.
+		const perChoice = new Map<string, number>();
+		for (const a of s.answers) if (a.choiceId) perChoice.set(a.choiceId, (perChoice.get(a.choiceId) ?? 0) + 1);
+		expect(s.choices.some((c) => (perChoice.get(c.id) ?? 0) < 5)).toBe(true);
+	});
+});
+
+describe('the demo city\'s co-creation', () => {
+	const city = generateDemoCity();
+	const c = city.cocreation;
+	const base = Date.parse(DEMO_BASE_DATE);
+	const phase = (x: (typeof c.calls)[number]) => {
+		const t = base;
+		return t < Date.parse(x.opensAt) ? 'upcoming' : t < Date.parse(x.reviewAt) ? 'ideas' : t < Date.parse(x.selectionAt) ? 'review' : t < Date.parse(x.resultsAt) ? 'selection' : t < Date.parse(x.followUpAt) ? 'results' : 'follow_up';
+	};
+
+	it('has three calls in different phases with 150 ideas in many languages', () => {
+		expect(c.calls.map(phase)).toEqual(['ideas', 'review', 'follow_up']);
+		expect(c.ideas).toHaveLength(DEMO_IDEAS);
+		expect(new Set(c.ideas.map((i) => i.language)).size).toBeGreaterThanOrEqual(8);
+		expect(c.calls.map((x) => x.audience)).toEqual(['anyone', 'residents', 'organisations']);
+		for (const i of c.ideas.filter((x) => x.callId === c.calls[2].id)) expect(i.organisationId).not.toBeNull();
+		const featured = city.users.find((u) => u.email === 'newcomer@portavera.example')!;
+		expect(c.ideas.filter((i) => i.authorId === featured.id).map((i) => i.language)).toEqual(['ar']);
+	});
+
+	it('counts every support once, never the author’s own, and keeps counts equal to the rows', () => {
+		const pairs = new Set(c.supports.map((s) => `${s.ideaId}/${s.userId}`));
+		expect(pairs.size).toBe(c.supports.length);
+		const author = new Map(c.ideas.map((i) => [i.id, i.authorId]));
+		for (const s of c.supports) expect(s.userId).not.toBe(author.get(s.ideaId));
+		for (const i of c.ideas) {
+			expect(c.supports.filter((s) => s.ideaId === i.id)).toHaveLength(i.supportCount);
+			expect(c.comments.filter((x) => x.ideaId === i.id)).toHaveLength(i.commentCount);
+		}
+		expect(c.supports.length).toBeGreaterThan(1000);
+	});
+
+	it('threads replies under comments of the same idea, with official answers, and a hidden comment with its reason', () => {
+		const byId = new Map(c.comments.map((x) => [x.id, x]));
+		for (const x of c.comments.filter((y) => y.parentId)) {
+			const parent = byId.get(x.parentId!)!;
+			expect(parent.ideaId).toBe(x.ideaId);
+			expect(parent.parentId).toBeNull();
+		}
+		expect(c.comments.filter((x) => x.official).length).toBeGreaterThan(3);
+		const hidden = c.comments.filter((x) => x.hiddenAt);
+		expect(hidden).toHaveLength(1);
+		expect(hidden[0].hiddenReason).toBeTruthy();
+		expect(c.decisions.map((d) => d.subjectId)).toEqual([hidden[0].id]);
+		expect(c.reports.filter((r) => r.resolvedAt === null)).toHaveLength(1);
+	});
+
+	it('scores only on the call’s own criteria, never by a juror on their own idea or one they declared a conflict with; results and pilots only for the finished call', () => {
+		const criteria = new Map(c.criteria.map((x) => [x.id, x.callId]));
+		const idea = new Map(c.ideas.map((i) => [i.id, i]));
+		const jurors = new Set(c.jurors.map((j) => `${j.callId}/${j.userId}`));
+		for (const s of c.scores) {
+			const i = idea.get(s.ideaId)!;
+			expect(criteria.get(s.criterionId)).toBe(i.callId);
+			expect(jurors.has(`${i.callId}/${s.jurorId}`)).toBe(true);
+			expect(s.jurorId).not.toBe(i.authorId);
+			expect(s.score).toBeGreaterThanOrEqual(0);
+			expect(s.score).toBeLessThanOrEqual(10);
+			expect(c.conflicts.some((x) => x.ideaId === s.ideaId && x.jurorId === s.jurorId)).toBe(false);
+		}
+		expect(c.scores.filter((s) => idea.get(s.ideaId)!.callId === c.calls[0].id)).toHaveLength(0);
+		expect(c.ideas.filter((i) => i.status === 'selected').map((i) => i.callId)).toEqual([c.calls[2].id, c.calls[2].id, c.calls[2].id]);
+		expect(c.calls.map((x) => x.resultsPublishedAt !== null)).toEqual([false, false, true]);
+		expect(c.pilots.map((p) => idea.get(p.ideaId)!.status)).toEqual(['selected', 'selected']);
+		expect(c.pilotUpdates.length).toBeGreaterThanOrEqual(3);
 	});
 });

@@ -9,6 +9,9 @@ import { myOrganisations } from '#lib/server/organisations/organisations.ts';
 import { invitationIdForm } from '#lib/server/organisations/schemas.ts';
 import { can } from '#lib/server/policy/index.ts';
 import { myGuardian } from '#lib/server/guardianship/guardians.ts';
+import { assembliesIRun } from '#lib/server/assemblies/assemblies.ts';
+import { myJuries } from '#lib/server/cocreation/jury.ts';
+import { unreadCount } from '#lib/server/notifications/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -35,10 +38,17 @@ export const load: PageServerLoad = async (event) => {
 		},
 		/** Guardianship track: the office's monitoring page; a guardian's own page (or the offer to become one). */
 		guardianship: { office: can(ctx.actor, 'guardianship.manage') !== 'denied', guardian: (await myGuardian(ctx)) !== null },
+		/** Assemblies: the city's staff manage them all; a chair or secretary runs their own. */
+		assemblies: { manage: can(ctx.actor, 'assemblies.manage') !== 'denied', mine: await assembliesIRun(ctx) },
 		/** Privacy track: the support statistics (small counts suppressed) for city staff and evaluators. */
 		supportStats: can(ctx.actor, 'support.stats.view') === 'allowed',
 		/** Validation panels (issue 7): city staff who run them (the page asks for the second factor). */
 		panels: can(ctx.actor, 'panels.manage') !== 'denied',
+		/** Surveys: the city's staff run them; evaluators read their results. */
+		surveys: can(ctx.actor, 'surveys.results') === 'allowed',
+		/** Co-creation: the staff running calls and moderating, and jurors; everyone's notifications. */
+		cocreation: can(ctx.actor, 'cocreation.manage') !== 'denied' || (await myJuries(ctx)).length > 0,
+		unreadNotifications: ctx.actor.kind === 'user' ? await unreadCount(ctx.db, ctx.actor.userId) : 0,
 		/** Directory track: the staff views of the directory (stale records, ecosystem map). */
 		directory: {
 			stale: can(ctx.actor, 'directory.staff') === 'allowed',

@@ -18,6 +18,7 @@ import { sendShiftReminders } from '../engagement/shifts.ts';
 import { sendMissYouNotes } from '../engagement/retention.ts';
 import { sendCheckInReminders } from '../buddies/pairs.ts';
 import { sendActivityReminders } from '../activities/rsvp.ts';
+import { sendDigests } from '../notifications/index.ts';
 
 export const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
 
@@ -39,6 +40,8 @@ export async function runHousekeeping(db: Db): Promise<void> {
 	await sendCheckInReminders(db, new Date());
 	// Neighbourhood activities: a reminder the day before to everyone going.
 	await sendActivityReminders(db, new Date());
+	// Co-creation: the daily digest of notifications.
+	await sendDigests(db, new Date());
 }
 
 export interface Housekeeping {

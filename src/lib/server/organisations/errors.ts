@@ -2,7 +2,7 @@
  * A refusal a use case explains to the person: an HTTP status and the name of
  * a message in messages/ (looked up in the request's language by the route).
  */
-export type RefusalStatus = 400 | 403 | 404 | 409 | 410 | 413;
+export type RefusalStatus = 400 | 403 | 404 | 409 | 410 | 413 | 429;
 
 export class Refusal extends Error {
 	readonly status: RefusalStatus;

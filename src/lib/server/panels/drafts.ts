@@ -12,7 +12,7 @@ import { m } from '#lib/paraglide/messages.js';
 import type { Ctx } from '../context.ts';
 import { actorId } from '../context.ts';
 import type { Tx } from '../db/index.ts';
-import { panelAnswers, panelDrafts, panelImages, panelMembers, panelQuestions, users, type Localised, type PanelChoice, type QuestionKind } from '../db/schema/index.ts';
+import { panelAnswers, panelDrafts, panelImages, panelMembers, panelQuestions, users, type PanelText, type PanelChoice, type PanelQuestionKind } from '../db/schema/index.ts';
 import { sendEmail } from '../email/index.ts';
 import { mailLocale } from '../organisations/mail.ts';
 import { linkOrigin } from '../referrals/emails.ts';
@@ -99,26 +99,26 @@ export async function createDraft(ctx: Ctx, panelId: string, input: DraftInput, 
 }
 
 export interface QuestionInput {
-	kind: QuestionKind;
-	text: Localised;
-	choices: { pictogram: string | null; label: Localised; image?: UploadedImage | null }[];
+	kind: PanelQuestionKind;
+	text: PanelText;
+	choices: { pictogram: string | null; label: PanelText; image?: UploadedImage | null }[];
 }
 
 /** From the question form's parsed values (see questionForm) and its files (c<i>_image). */
 export function questionInput(languages: readonly string[], v: Record<string, string>, files: Record<string, UploadedImage | UploadedImage[] | undefined> = {}): QuestionInput {
-	const text: Localised = {};
+	const text: PanelText = {};
 	for (const l of languages) text[l] = v[`text_${l}`];
 	const choices: QuestionInput['choices'] = [];
 	if (v.kind === 'choice') {
 		for (let i = 1; i <= MAX_CHOICES; i++) {
-			const label: Localised = {};
+			const label: PanelText = {};
 			for (const l of languages) if (v[`c${i}_label_${l}`]) label[l] = v[`c${i}_label_${l}`];
 			if (Object.keys(label).length === 0 && !v[`c${i}_pictogram`]) continue;
 			const f = files[`c${i}_image`];
 			choices.push({ pictogram: v[`c${i}_pictogram`] || null, label, image: (Array.isArray(f) ? f[0] : f) ?? null });
 		}
 	}
-	return { kind: v.kind as QuestionKind, text, choices };
+	return { kind: v.kind as PanelQuestionKind, text, choices };
 }
 
 /** Adds a question to a draft still being prepared (at most 5). */
@@ -141,7 +141,7 @@ export async function addQuestion(ctx: Ctx, draftId: string, q: QuestionInput, p
 			const imageId = c.image && checked[i] ? await storeImage(ctx, tx, d.panelId, null, c.image, checked[i]!, pick(c.label, panel.languages[0]).text) : null;
 			choices.push({ key: `c${i + 1}`, pictogram: c.pictogram, imageId, label: c.label });
 		}
-		const text: Localised = {};
+		const text: PanelText = {};
 		for (const l of panel.languages) text[l] = q.text[l].trim();
 		const [row] = await tx
 			.insert(panelQuestions)
@@ -197,13 +197,13 @@ export interface ShownChoice {
 export interface ShownQuestion {
 	id: string;
 	position: number;
-	kind: QuestionKind;
+	kind: PanelQuestionKind;
 	text: string;
 	textLanguage: string;
 	choices: ShownChoice[];
 }
 
-function shown(q: { id: string; position: number; kind: QuestionKind; text: Localised; choices: PanelChoice[] }, locale: string, order: readonly string[]): ShownQuestion {
+function shown(q: { id: string; position: number; kind: PanelQuestionKind; text: PanelText; choices: PanelChoice[] }, locale: string, order: readonly string[]): ShownQuestion {
 	const t = pick(q.text, locale, order);
 	return {
 		id: q.id,

@@ -40,7 +40,16 @@ export type Resource =
 	| ReferralResource
 	| GuardianshipResource
 	| ProgrammeResource
-	| PanelResource;
+	| PanelResource
+	| AssemblyResource
+	| SurveyResource
+	| CallResource;
+
+/** A survey (issue 7): whether its responses are anonymous (named ones need an account). */
+export interface SurveyResource {
+	type: 'survey';
+	anonymous: boolean;
+}
 
 /**
  * A person's support folder, with the facts its access rule needs, loaded
@@ -117,6 +126,27 @@ export interface PanelResource {
 	type: 'panel';
 	panelId: string;
 	acceptedUserIds: readonly string[];
+}
+
+/**
+ * An assembly (issue 7), with the facts its rules need, loaded once per
+ * request by the use case: its chair, its secretary and its active members.
+ */
+export interface AssemblyResource {
+	type: 'assembly';
+	assemblyId: string;
+	chairId: string | null;
+	secretaryId: string | null;
+	/** Users whose membership is active. */
+	memberIds: readonly string[];
+}
+
+/** A call for ideas (issue 7): its jury decides on the ideas sent to it. */
+export interface CallResource {
+	type: 'call';
+	callId: string;
+	/** The users on the call's jury. */
+	jurorUserIds: readonly string[];
 }
 
 export type Decision = 'allowed' | 'denied' | 'sign_in_required' | 'second_factor_required';
@@ -217,6 +247,11 @@ const programmeStaff = (a: Actor, r: Resource) => {
 	const role = a.memberships.get(r.organisationId);
 	return role === 'owner' || role === 'coordinator' || role === 'volunteer_coordinator';
 };
+/** An active member of this assembly. */
+const assemblyMember = (a: Actor, r: Resource) => signedIn(a) && r.type === 'assembly' && r.memberIds.includes(a.userId);
+/** The chair or the secretary of this assembly, while an active member. */
+const assemblyOfficer = (a: Actor, r: Resource) =>
+	signedIn(a) && r.type === 'assembly' && (r.chairId === a.userId || r.secretaryId === a.userId) && r.memberIds.includes(a.userId);
 const isMember = (a: Actor, r: Resource) =>
 	orgRole(a, r, 'owner', 'coordinator', 'case_worker', 'volunteer_coordinator', 'member');
 
@@ -436,6 +471,50 @@ export const rules = {
 	'panels.manage': { personalData: true, allow: (a) => platform(a, 'admin', 'integration_officer') },
 	/** See a panel's draft and answer its questions: a member who accepted to take part in THAT panel. */
 	'panels.answer': { allow: (a, r) => signedIn(a) && r.type === 'panel' && r.acceptedUserIds.includes(a.userId) },
+	// Assemblies and meetings (issue 7). An 'assembly' resource carries its
+	// chair, secretary and active members; 'platform' for the city-wide views.
+	/** Assemblies, their upcoming meetings, published minutes and decisions, the member count: public. */
+	'assemblies.view': { allow: () => true },
+	/** Join (or ask to join), leave, answer a meeting and ask for an interpreter: anyone signed in (the use case checks membership). */
+	'assemblies.join': { allow: (a) => signedIn(a) },
+	/** Who the members are (names are personal data): the assembly's members and the city's staff. */
+	'assemblies.members': {
+		personalData: true,
+		allow: (a, r) => (r.type === 'assembly' && platform(a, 'admin', 'integration_officer')) || assemblyMember(a, r)
+	},
+	/** Run it: accept members, schedule and cancel meetings, see interpreter requests, record attendance, minutes and decisions. */
+	'assemblies.run': {
+		personalData: true,
+		allow: (a, r) => (r.type === 'assembly' && platform(a, 'admin', 'integration_officer')) || assemblyOfficer(a, r)
+	},
+	/** Create and edit assemblies, name the chair and the secretary, the decisions across assemblies. */
+	'assemblies.manage': { personalData: true, allow: (a) => platform(a, 'admin', 'integration_officer') },
+	// Surveys (issue 7). A 'survey' resource for answering one; the platform
+	// for the rest. The city's staff run them; evaluators read the aggregates.
+	/** Open surveys: public. */
+	'surveys.view': { allow: () => true },
+	/** Answer a survey: anyone when it is anonymous, people signed in when it is named. */
+	'surveys.respond': { allow: (a, r) => r.type === 'survey' && (r.anonymous || signedIn(a)) },
+	/** Create, edit, publish and close surveys; read free-text answers. */
+	'surveys.manage': { allow: (a) => platform(a, 'admin', 'integration_officer') },
+	/** Results as counts (under 5 suppressed) and their exports. */
+	'surveys.results': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator') },
+	// Co-creation (issue 7): calls for ideas, comments and supports; moderation
+	// and notifications shared by every participation space.
+	/** Published calls, ideas, comments, results and pilots: public. */
+	'cocreation.view': { allow: () => true },
+	/** Send an idea, comment, support, report abuse (the call's own rules, its phase and audience, come after). */
+	'cocreation.participate': { allow: (a) => signedIn(a) },
+	/** Official answers from the city under an idea. */
+	'cocreation.answer': { allow: (a) => platform(a, 'admin', 'integration_officer') },
+	/** Create and run calls: phases, criteria, jury, results, pilots. Shows who sent anonymous ideas. */
+	'cocreation.manage': { personalData: true, allow: (a) => platform(a, 'admin', 'integration_officer') },
+	/** Score the ideas of a call: its jurors only. */
+	'cocreation.jury': { allow: (a, r) => signedIn(a) && r.type === 'call' && r.jurorUserIds.includes(a.userId) },
+	/** Reports, flagged words, hide and restore: moderators know who wrote what. */
+	'moderation.review': { personalData: true, allow: (a) => platform(a, 'admin', 'integration_officer') },
+	/** One's own notifications and the choice of how to get them. */
+	'notifications.self': { allow: (a) => signedIn(a) },
 
 	/** Statistics over folders, referrals and guardianship (cells under 5 suppressed). */
 	'support.stats.view': { allow: (a) => platform(a, 'admin', 'integration_officer', 'evaluator', 'guardianship_office') },

@@ -102,6 +102,12 @@ function resourceFor(action: Action, actor: Actor): Resource {
 	if (action.startsWith('activities.')) return { type: 'organisation', id: ORG, verification: 'verified' };
 	// A panel someone else accepted to take part in (members: their own test below).
 	if (action.startsWith('panels.')) return { type: 'panel', panelId: ORG, acceptedUserIds: [PERSON] };
+	// An assembly none of the actors belongs to (chairs and members: their own test below).
+	if (action.startsWith('assemblies.')) return { type: 'assembly', assemblyId: ORG, chairId: PERSON, secretaryId: AUTHOR, memberIds: [PERSON, AUTHOR] };
+	// A named survey (anonymous ones: their own test below).
+	if (action === 'surveys.respond') return { type: 'survey', anonymous: false };
+	// A call whose jury is the resident alone.
+	if (action === 'cocreation.jury') return { type: 'call', callId: PERSON, jurorUserIds: [(actors.resident as { userId: string }).userId] };
 	return { type: 'platform' };
 }
 
@@ -168,6 +174,11 @@ const table: Record<Action, string> = {
 	'buddies.view':                 'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'buddies.self':                 'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'buddies.manage':               'S    D    D    F    A    F    A    D    D    F    A    D    D    F    A    D    D    D    D    D',
+	'assemblies.view':              'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'assemblies.join':              'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'assemblies.members':           'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'assemblies.run':               'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'assemblies.manage':            'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
 	'volunteering.certificate.revoke': 'S  D    D    D    D    D    D    D    D    D    D    D    D    F    A    D    D    D    D    D',
 	'activities.view':              'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'activities.self':              'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
@@ -177,6 +188,17 @@ const table: Record<Action, string> = {
 	'panels.join':                  'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'panels.manage':                'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
 	'panels.answer':                'S    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D',
+	'surveys.view':                 'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'surveys.respond':              'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'surveys.manage':               'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    D    D    D',
+	'surveys.results':              'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    D    D',
+	'cocreation.view':              'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'cocreation.participate':       'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
+	'cocreation.answer':            'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    D    D    D',
+	'cocreation.manage':            'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'cocreation.jury':              'S    D    A    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D    D',
+	'moderation.review':            'S    D    D    D    D    D    D    D    D    D    D    D    D    F    A    F    A    D    D    D',
+	'notifications.self':           'S    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A',
 	'support.stats.view':           'S    D    D    D    D    D    D    D    D    D    D    D    D    A    A    A    A    A    A    A'
 };
 
@@ -246,6 +268,14 @@ describe('validation panels', () => {
 	});
 });
 
+describe('surveys', () => {
+	it('lets anyone answer an anonymous survey, and only people signed in a named one', () => {
+		for (const c of columns) expect(can(actors[c], 'surveys.respond', { type: 'survey', anonymous: true }), c).toBe('allowed');
+		expect(can(anonymous, 'surveys.respond', { type: 'survey', anonymous: false })).toBe('sign_in_required');
+		expect(can(actors.resident, 'surveys.respond', { type: 'platform' })).toBe('denied');
+	});
+});
+
 describe('matching programmes other than guardianship', () => {
 	const run = (actor: Actor, r: Resource) => can(actor, 'matching.run', r);
 	const orgs: Resource = { type: 'programme', kind: 'volunteering', organisationId: ORG };
@@ -266,6 +296,34 @@ describe('matching programmes other than guardianship', () => {
 		expect(run(actors.guardianship_2f, city)).toBe('denied');
 		expect(run(actors.officer_2f, { type: 'programme', kind: 'guardianship', organisationId: null })).toBe('denied');
 		expect(run(actors.guardianship_2f, { type: 'platform' })).toBe('denied');
+	});
+});
+
+describe('assemblies: members, chair and secretary of THAT assembly', () => {
+	const resident = actors.resident as Actor & { userId: string };
+	const newcomer = actors.newcomer as Actor & { userId: string };
+	const mine = (facts: { chairId?: string | null; secretaryId?: string | null; memberIds?: string[] }): Resource => ({
+		type: 'assembly',
+		assemblyId: ORG,
+		chairId: facts.chairId ?? null,
+		secretaryId: facts.secretaryId ?? null,
+		memberIds: facts.memberIds ?? []
+	});
+	it('shows the members to members, and running it to the chair and the secretary only', () => {
+		const r = mine({ chairId: resident.userId, secretaryId: newcomer.userId, memberIds: [resident.userId, newcomer.userId, PERSON] });
+		expect(can(resident, 'assemblies.members', r)).toBe('allowed');
+		expect(can(resident, 'assemblies.run', r)).toBe('allowed');
+		expect(can(newcomer, 'assemblies.run', r)).toBe('allowed');
+		expect(can(resident, 'assemblies.manage', r)).toBe('denied');
+		const member = mine({ chairId: PERSON, memberIds: [resident.userId, PERSON] });
+		expect(can(resident, 'assemblies.members', member)).toBe('allowed');
+		expect(can(resident, 'assemblies.run', member)).toBe('denied');
+	});
+	it('gives a chair who left, or the chair of another assembly, nothing', () => {
+		expect(can(resident, 'assemblies.run', mine({ chairId: resident.userId, memberIds: [PERSON] }))).toBe('denied');
+		expect(can(resident, 'assemblies.members', mine({ chairId: resident.userId, memberIds: [PERSON] }))).toBe('denied');
+		expect(can(actors.owner_2f, 'assemblies.run', { type: 'organisation', id: ORG })).toBe('denied');
+		expect(can(actors.officer_2f, 'assemblies.run', { type: 'platform' })).toBe('denied');
 	});
 });
 

@@ -11,3 +11,7 @@ export * from './engagement.ts';
 export * from './buddies.ts';
 export * from './activities.ts';
 export * from './panels.ts';
+export * from './assemblies.ts';
+export * from './surveys.ts';
+export * from './cocreation.ts';
+export * from './participation.ts';

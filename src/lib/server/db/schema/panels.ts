@@ -16,16 +16,17 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { bytea } from './support.ts';
-import { panelAgeBands, panelGenders, panelMemberStatuses, questionKinds } from '../../../panels/lists.ts';
+import { panelAgeBands, panelGenders, panelMemberStatuses, questionKinds as panelQuestionKinds } from '../../../panels/lists.ts';
 
-export { panelAgeBands, panelGenders, panelMemberStatuses, questionKinds };
+export { panelAgeBands, panelGenders, panelMemberStatuses, panelQuestionKinds };
 export type PanelAgeBand = (typeof panelAgeBands)[number];
 export type PanelGender = (typeof panelGenders)[number];
 export type PanelMemberStatus = (typeof panelMemberStatuses)[number];
-export type QuestionKind = (typeof questionKinds)[number];
+export type PanelQuestionKind = (typeof panelQuestionKinds)[number];
 
 /** Text by locale ("en" → "…"). */
-export type Localised = Record<string, string>;
+/** Text per locale. */
+export type PanelText = Record<string, string>;
 /** What a panel should cover: at least `min` members with `value` on `dimension`. */
 export interface PanelTarget {
 	dimension: 'language' | 'ageBand' | 'gender' | 'service';
@@ -37,7 +38,7 @@ export interface PanelChoice {
 	/** A built-in pictogram (need-icons.ts), or an uploaded picture, or neither. */
 	pictogram: string | null;
 	imageId: string | null;
-	label: Localised;
+	label: PanelText;
 }
 
 export const panelPool = pgTable(
@@ -169,9 +170,9 @@ export const panelQuestions = pgTable(
 			.notNull()
 			.references(() => panelDrafts.id, { onDelete: 'cascade' }),
 		position: smallint('position').notNull(),
-		kind: text('kind', { enum: questionKinds }).notNull(),
+		kind: text('kind', { enum: panelQuestionKinds }).notNull(),
 		/** The question in each of the panel's languages. */
-		text: jsonb('text').$type<Localised>().notNull(),
+		text: jsonb('text').$type<PanelText>().notNull(),
 		choices: jsonb('choices').$type<PanelChoice[]>().notNull().default(sql`'[]'::jsonb`)
 	},
 	(t) => [check('panel_questions_kind', sql`${t.kind} in ('text', 'choice')`), check('panel_questions_position', sql`${t.position} between 1 and 5`), uniqueIndex('panel_questions_key').on(t.draftId, t.position)]

@@ -7,7 +7,7 @@ import { readForm, translate } from '#lib/server/http/form.ts';
 import { guardianshipForm, guardianshipLoad } from '#lib/server/guardianship/route.ts';
 import { ConfirmRefused, confirmGuardianProposals, parsePairs, runGuardianshipMatching, type MatchingRun } from '#lib/server/guardianship/matching.ts';
 import { guardianshipResource, saveGuardianshipSettings, settingsForm } from '#lib/server/matching/programmes.ts';
-import { Refusal } from '#lib/server/organisations/errors.ts';
+import { Refusal, type RefusalStatus } from '#lib/server/organisations/errors.ts';
 import { PolicyDenied } from '#lib/server/policy/index.ts';
 import { stepUp } from '#lib/server/support/route.ts';
 import type { PairRef } from '#lib/matching/types.ts';
@@ -83,7 +83,7 @@ export const actions: Actions = {
 		const pairs = parsePairs(picked);
 		const ctx = await ctxFrom(event);
 		let message: string;
-		let status: 400 | 409 | 403 | 404 | 410 | 413 = 400;
+		let status: RefusalStatus = 400;
 		try {
 			// A forged or malformed value is refused whole: nothing is assigned.
 			if (pairs.length !== picked.length) throw new Refusal(400, 'matching_pair_invalid', 'confirm');

@@ -1,0 +1,183 @@
+/**
+ * Notifications (issue 7, docs/decisions/026-moderation-and-notifications.md):
+ * a use case calls `notify` inside its transaction; the notice is written in
+ * the recipient's language, shown in the app (/account/notifications) and
+ * e-mailed at once or gathered into a daily digest, as the person chose for
+ * that kind. Nothing is sent to a disabled account.
+ */
+import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { m } from '#lib/paraglide/messages.js';
+import type { Ctx } from '../context.ts';
+import type { Db, Tx } from '../db/index.ts';
+import { notificationPreferences, notifications, users, type EmailMode, type NotificationKind } from '../db/schema/index.ts';
+import { notificationKinds } from '../db/schema/index.ts';
+import { sendEmail } from '../email/index.ts';
+import { mailLocale, type Locale } from '../organisations/mail.ts';
+import { linkOrigin } from '../referrals/emails.ts';
+import { auditedGate } from '../audit/gate.ts';
+import { PolicyDenied } from '../policy/index.ts';
+
+export const { audit, requirePolicy } = auditedGate<'notification_preferences'>();
+
+export interface Preference {
+	inApp: boolean;
+	email: EmailMode;
+}
+
+/** When a person has not chosen: in the app, and by e-mail at once, except comments on one's idea (daily). */
+export function defaultPreference(kind: string): Preference {
+	return { inApp: true, email: kind === 'idea_comment' ? 'daily' : 'immediate' };
+}
+
+export interface Notice {
+	userId: string;
+	kind: NotificationKind;
+	/** One line, in the given language. */
+	title: (locale: Locale) => string;
+	/** More, in the given language (no personal data of others beyond what the link shows). */
+	body?: (locale: Locale) => string;
+	/** A path in the app. */
+	link?: string;
+}
+
+function mailText(locale: Locale, items: { title: string; body: string; link: string | null }[], origin: string): string {
+	const parts = items.map((i) => [i.title, i.body, i.link ? `${origin}${i.link}` : ''].filter(Boolean).join('\n'));
+	return `${parts.join('\n\n')}\n\n--\n${m.notifications_mail_footer({ link: `${origin}/account/notifications` }, { locale })}`;
+}
+
+/** Makes a notice for one person, as they chose for its kind. Returns whether anything was made. */
+export async function notify(tx: Tx, n: Notice, origin?: string): Promise<boolean> {
+	const [u] = await tx
+		.select({ email: users.email, verified: users.emailVerifiedAt, locale: users.locale, disabledAt: users.disabledAt, inApp: notificationPreferences.inApp, mode: notificationPreferences.email })
+		.from(users)
+		.leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.kind, n.kind)))
+		.where(eq(users.id, n.userId));
+	if (!u || u.disabledAt) return false;
+	const pref = u.inApp === null ? defaultPreference(n.kind) : { inApp: u.inApp, email: u.mode ?? 'immediate' };
+	const canMail = !!u.email && pref.email !== 'off';
+	if (!pref.inApp && !canMail) return false;
+	const locale = mailLocale(u.locale);
+	const title = n.title(locale).slice(0, 300);
+	const body = (n.body?.(locale) ?? '').slice(0, 4000);
+	const emailState = !canMail ? 'none' : pref.email === 'daily' ? 'pending' : 'sent';
+	await tx.insert(notifications).values({ userId: n.userId, kind: n.kind, title, body, link: n.link ?? null, inApp: pref.inApp, emailState });
+	if (emailState === 'sent') {
+		await sendEmail(tx, { to: u.email!, template: `notify_${n.kind}`, subject: title, text: mailText(locale, [{ title, body, link: n.link ?? null }], linkOrigin(origin)) });
+	}
+	return true;
+}
+
+/**
+ * The daily digest: one e-mail per person gathering their pending notices,
+ * sent once the oldest has waited a day (so at most one digest a day).
+ */
+export async function sendDigests(db: Db, now: Date): Promise<number> {
+	const due = await db
+		.selectDistinct({ userId: notifications.userId })
+		.from(notifications)
+		.where(and(eq(notifications.emailState, 'pending'), lte(notifications.createdAt, new Date(now.getTime() - 24 * 3600_000))))
+		.limit(5000);
+	let sent = 0;
+	for (const { userId } of due) {
+		await db.transaction(async (tx) => {
+			const items = await tx
+				.update(notifications)
+				.set({ emailState: 'sent' })
+				.where(and(eq(notifications.userId, userId), eq(notifications.emailState, 'pending')))
+				.returning({ title: notifications.title, body: notifications.body, link: notifications.link, createdAt: notifications.createdAt });
+			if (items.length === 0) return;
+			const [u] = await tx.select({ email: users.email, locale: users.locale, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId));
+			if (!u?.email || u.disabledAt) return;
+			const locale = mailLocale(u.locale);
+			items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+			await sendEmail(tx, {
+				to: u.email,
+				template: 'notify_digest',
+				subject: m.notifications_digest_subject({ count: items.length }, { locale }),
+				text: mailText(locale, items.slice(0, 50), linkOrigin())
+			});
+			sent++;
+		});
+	}
+	return sent;
+}
+
+function me(ctx: Ctx): string {
+	if (ctx.actor.kind !== 'user') throw new PolicyDenied('sign_in_required', 'notifications.self');
+	return ctx.actor.userId;
+}
+
+export interface NotificationRow {
+	id: string;
+	kind: string;
+	title: string;
+	body: string;
+	link: string | null;
+	read: boolean;
+	createdAt: Date;
+}
+
+/** One's own notices shown in the app, newest first. */
+export async function myNotifications(ctx: Ctx, limit = 50): Promise<{ items: NotificationRow[]; unread: number }> {
+	await requirePolicy(ctx, 'notifications.self', { type: 'platform' }, { type: 'notification_preferences', id: null });
+	const userId = me(ctx);
+	const rows = await ctx.db
+		.select({ id: notifications.id, kind: notifications.kind, title: notifications.title, body: notifications.body, link: notifications.link, readAt: notifications.readAt, createdAt: notifications.createdAt })
+		.from(notifications)
+		.where(and(eq(notifications.userId, userId), eq(notifications.inApp, true)))
+		.orderBy(desc(notifications.createdAt), desc(notifications.id))
+		.limit(Math.min(Math.max(limit, 1), 200));
+	return { items: rows.map(({ readAt, ...r }) => ({ ...r, read: readAt !== null })), unread: await unreadCount(ctx.db, userId) };
+}
+
+export async function unreadCount(db: Tx, userId: string): Promise<number> {
+	const [r] = await db
+		.select({ n: count() })
+		.from(notifications)
+		.where(and(eq(notifications.userId, userId), eq(notifications.inApp, true), isNull(notifications.readAt)));
+	return Number(r?.n ?? 0);
+}
+
+/** Marks one's own notices read (all when `ids` is empty); ids of others' notices change nothing. */
+export async function markRead(ctx: Ctx, ids: string[]): Promise<number> {
+	await requirePolicy(ctx, 'notifications.self', { type: 'platform' }, { type: 'notification_preferences', id: null });
+	const userId = me(ctx);
+	const where = and(eq(notifications.userId, userId), isNull(notifications.readAt), ids.length ? inArray(notifications.id, ids) : undefined);
+	const done = await ctx.db.update(notifications).set({ readAt: new Date() }).where(where).returning({ id: notifications.id });
+	return done.length;
+}
+
+/** One's choice for every kind (the default where none was made). */
+export async function myPreferences(ctx: Ctx): Promise<{ kind: NotificationKind; inApp: boolean; email: EmailMode }[]> {
+	await requirePolicy(ctx, 'notifications.self', { type: 'platform' }, { type: 'notification_preferences', id: null });
+	const userId = me(ctx);
+	const rows = await ctx.db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId)).orderBy(asc(notificationPreferences.kind));
+	const chosen = new Map(rows.map((r) => [r.kind, r]));
+	return notificationKinds.map((kind) => {
+		const c = chosen.get(kind);
+		return { kind, ...(c ? { inApp: c.inApp, email: c.email } : defaultPreference(kind)) };
+	});
+}
+
+/** Saves one's choice for every kind at once (the form lists them all). */
+export async function savePreferences(ctx: Ctx, prefs: { kind: NotificationKind; inApp: boolean; email: EmailMode }[]): Promise<void> {
+	await requirePolicy(ctx, 'notifications.self', { type: 'platform' }, { type: 'notification_preferences', id: null });
+	const userId = me(ctx);
+	await ctx.db.transaction(async (tx) => {
+		for (const p of prefs) {
+			await tx
+				.insert(notificationPreferences)
+				.values({ userId, kind: p.kind, inApp: p.inApp, email: p.email })
+				.onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { inApp: p.inApp, email: p.email, updatedAt: sql`now()` } });
+		}
+		// A kind no longer e-mailed daily leaves nothing waiting for a digest.
+		const notDaily = prefs.filter((p) => p.email !== 'daily').map((p) => p.kind);
+		if (notDaily.length) {
+			await tx
+				.update(notifications)
+				.set({ emailState: 'none' })
+				.where(and(eq(notifications.userId, userId), eq(notifications.emailState, 'pending'), inArray(notifications.kind, notDaily)));
+		}
+		await audit(ctx, tx, 'notifications.preferences.update', 'notification_preferences', userId);
+	});
+}
