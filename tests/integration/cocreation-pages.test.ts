@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, text, type Client, type TestApp } from '../helpers/app.ts';
 import { createUser, signIn, type TestUser } from '../helpers/users.ts';
-import { callCriteria, callJurors, calls, ideaComments, ideaImages, ideas, ideaSupports, notificationPreferences } from '../../src/lib/server/db/schema/index.ts';
+import { callCriteria, callJurors, calls, ideaComments, ideaImages, ideas, ideaSupports, notificationKinds, notificationPreferences } from '../../src/lib/server/db/schema/index.ts';
 import { concat, jpeg, pngClaiming, windowsProgram } from '../fixtures/documents-files.ts';
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -238,7 +238,7 @@ describe('notification preferences', () => {
 		const bad = await c.post('/account/notifications?/preferences', { email_idea_comment: 'hourly' });
 		expect(bad.status).toBe(400);
 		expect(await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, olena.id))).toHaveLength(0);
-		const kinds = ['idea_comment', 'comment_reply', 'official_answer', 'content_hidden', 'content_restored', 'call_results', 'jury_invitation', 'pilot_update'];
+		const kinds = notificationKinds;
 		const form: Record<string, string> = {};
 		for (const k of kinds) {
 			form[`email_${k}`] = k === 'idea_comment' ? 'off' : 'daily';

@@ -12,8 +12,7 @@ import { m } from '#lib/paraglide/messages.js';
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { assemblies, assemblyMeetings, assemblyMembers, neighbourhoods, users, type AssemblyKind, type AssemblyMembershipStatus } from '../db/schema/index.ts';
-import { sendEmail } from '../email/index.ts';
-import { mailLocale } from '../organisations/mail.ts';
+import { notify } from '../notifications/index.ts';
 import { linkOrigin } from '../referrals/emails.ts';
 import { Refusal } from '../organisations/errors.ts';
 import { assemblyHead, audit, gate, localised, may, me, requirePolicy, type AssemblyHead } from './common.ts';
@@ -101,17 +100,19 @@ async function tellRunners(ctx: Ctx, tx: Tx, head: AssemblyHead, userId: string)
 	const runners = [head.chairId, head.secretaryId].filter((x): x is string => x !== null && x !== userId);
 	if (runners.length === 0) return;
 	const [who] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, userId));
-	const to = await tx.select({ email: users.email, locale: users.locale }).from(users).where(inArray(users.id, runners));
-	for (const r of to) {
-		if (!r.email) continue;
-		const locale = mailLocale(r.locale);
-		const name = localised(head, locale).name;
-		await sendEmail(tx, {
-			to: r.email,
-			template: 'assembly_join_request',
-			subject: m.assemblies_mail_request_subject({ name }, { locale }),
-			text: m.assemblies_mail_request_body({ name, person: who?.name ?? '—', link: `${linkOrigin(ctx.origin)}/assemblies/${head.id}` }, { locale })
-		});
+	for (const runner of runners) {
+		await notify(
+			tx,
+			{
+				userId: runner,
+				kind: 'assembly_join_request',
+				template: 'assembly_join_request',
+				title: (locale) => m.assemblies_mail_request_subject({ name: localised(head, locale).name }, { locale }),
+				body: (locale) => m.assemblies_mail_request_body({ name: localised(head, locale).name, person: who?.name ?? '—', link: `${linkOrigin(ctx.origin)}/assemblies/${head.id}` }, { locale }),
+				link: `/assemblies/${head.id}`
+			},
+			ctx.origin
+		);
 	}
 }
 

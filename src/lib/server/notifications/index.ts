@@ -38,10 +38,13 @@ export interface Notice {
 	body?: (locale: Locale) => string;
 	/** A path in the app. */
 	link?: string;
+	/** The e-mail's name in the outbox (default notify_<kind>). */
+	template?: string;
 }
 
 function mailText(locale: Locale, items: { title: string; body: string; link: string | null }[], origin: string): string {
-	const parts = items.map((i) => [i.title, i.body, i.link ? `${origin}${i.link}` : ''].filter(Boolean).join('\n'));
+	// A body that already carries its link (a message written for e-mail) does not get it twice.
+	const parts = items.map((i) => [i.title, i.body, i.link && !i.body.includes(`${origin}${i.link}`) ? `${origin}${i.link}` : ''].filter(Boolean).join('\n'));
 	return `${parts.join('\n\n')}\n\n--\n${m.notifications_mail_footer({ link: `${origin}/account/notifications` }, { locale })}`;
 }
 
@@ -58,11 +61,11 @@ export async function notify(tx: Tx, n: Notice, origin?: string): Promise<boolea
 	if (!pref.inApp && !canMail) return false;
 	const locale = mailLocale(u.locale);
 	const title = n.title(locale).slice(0, 300);
-	const body = (n.body?.(locale) ?? '').slice(0, 4000);
+	const body = (n.body?.(locale) ?? '').slice(0, 12_000);
 	const emailState = !canMail ? 'none' : pref.email === 'daily' ? 'pending' : 'sent';
 	await tx.insert(notifications).values({ userId: n.userId, kind: n.kind, title, body, link: n.link ?? null, inApp: pref.inApp, emailState });
 	if (emailState === 'sent') {
-		await sendEmail(tx, { to: u.email!, template: `notify_${n.kind}`, subject: title, text: mailText(locale, [{ title, body, link: n.link ?? null }], linkOrigin(origin)) });
+		await sendEmail(tx, { to: u.email!, template: n.template ?? `notify_${n.kind}`, subject: title, text: mailText(locale, [{ title, body, link: n.link ?? null }], linkOrigin(origin)) });
 	}
 	return true;
 }

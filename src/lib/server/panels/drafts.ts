@@ -13,7 +13,7 @@ import type { Ctx } from '../context.ts';
 import { actorId } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { panelAnswers, panelDrafts, panelImages, panelMembers, panelQuestions, users, type PanelText, type PanelChoice, type PanelQuestionKind } from '../db/schema/index.ts';
-import { sendEmail } from '../email/index.ts';
+import { notify } from '../notifications/index.ts';
 import { mailLocale } from '../organisations/mail.ts';
 import { linkOrigin } from '../referrals/emails.ts';
 import { Refusal, isUuid } from '../organisations/errors.ts';
@@ -164,25 +164,22 @@ export async function shareDraft(ctx: Ctx, draftId: string, panelId?: string, no
 		if (qs.length === 0) throw new Refusal(409, 'panels_draft_needs_question');
 		await tx.update(panelDrafts).set({ status: 'open', sharedAt: now }).where(eq(panelDrafts.id, draftId));
 		await audit(ctx, tx, 'panels.draft.share', 'panel_draft', draftId, 'done', { panelId: d.panelId });
-		return { told: await tellMembers(ctx, tx, d.panelId, 'panel_draft', (locale) => ({
+		return { told: await tellMembers(ctx, tx, d.panelId, 'panel_draft', `/panels/${d.panelId}/drafts/${draftId}`, (locale) => ({
 			subject: m.panels_mail_draft_subject({ name: panel.name }, { locale }),
 			text: m.panels_mail_draft_body({ name: panel.name, title: d.title, link: `${linkOrigin(ctx.origin)}/panels/${d.panelId}/drafts/${draftId}` }, { locale })
 		})) };
 	});
 }
 
-async function tellMembers(ctx: Ctx, tx: Tx, panelId: string, template: string, mail: (locale: ReturnType<typeof mailLocale>) => { subject: string; text: string }): Promise<number> {
+/** Every member who accepted is told, as they chose (notifications); returns how many. */
+async function tellMembers(ctx: Ctx, tx: Tx, panelId: string, template: string, link: string, mail: (locale: ReturnType<typeof mailLocale>) => { subject: string; text: string }): Promise<number> {
 	const people = await tx
-		.select({ email: users.email, locale: users.locale })
+		.select({ userId: panelMembers.userId })
 		.from(panelMembers)
-		.innerJoin(users, eq(users.id, panelMembers.userId))
 		.where(and(eq(panelMembers.panelId, panelId), eq(panelMembers.status, 'accepted')));
 	let n = 0;
 	for (const p of people) {
-		if (!p.email) continue;
-		const { subject, text } = mail(mailLocale(p.locale));
-		await sendEmail(tx, { to: p.email, template, subject, text });
-		n++;
+		if (await notify(tx, { userId: p.userId, kind: 'panel_news', template, title: (locale) => mail(locale).subject, body: (locale) => mail(locale).text, link }, ctx.origin)) n++;
 	}
 	return n;
 }
@@ -359,7 +356,7 @@ export async function publishSummary(ctx: Ctx, panelId: string, draftId: string,
 		if (locked.publishedAt) throw new Refusal(409, 'panels_summary_already_published');
 		await tx.update(panelDrafts).set({ summary, summaryPublishedAt: now, status: 'closed', closedAt: now }).where(eq(panelDrafts.id, draftId));
 		await audit(ctx, tx, 'panels.summary.publish', 'panel_draft', draftId, 'done', { panelId });
-		return { told: await tellMembers(ctx, tx, panel.id, 'panel_summary', (locale) => ({
+		return { told: await tellMembers(ctx, tx, panel.id, 'panel_summary', `/panels/${panel.id}/drafts/${draftId}`, (locale) => ({
 			subject: m.panels_mail_summary_subject({ name: panel.name }, { locale }),
 			text: m.panels_mail_summary_body({ title: d.title, summary, link: `${linkOrigin(ctx.origin)}/panels/${panel.id}/drafts/${draftId}` }, { locale })
 		})) };

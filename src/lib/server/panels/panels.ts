@@ -9,8 +9,7 @@ import { m } from '#lib/paraglide/messages.js';
 import type { Ctx } from '../context.ts';
 import { actorId } from '../context.ts';
 import { panelCompensations, panelDrafts, panelMembers, panelPool, panels, users, type PanelMemberStatus, type PanelTarget } from '../db/schema/index.ts';
-import { sendEmail } from '../email/index.ts';
-import { mailLocale } from '../organisations/mail.ts';
+import { notify } from '../notifications/index.ts';
 import { linkOrigin } from '../referrals/emails.ts';
 import { Refusal, isUuid } from '../organisations/errors.ts';
 import { coverage, suggest, type CoverageRow, type Profile } from '../../panels/coverage.ts';
@@ -178,15 +177,18 @@ export async function invite(ctx: Ctx, panelId: string, userIds: readonly string
 			.returning({ id: panelMembers.id, userId: panelMembers.userId });
 		for (const a of added) {
 			await audit(ctx, tx, 'panels.member.invite', 'panel_member', a.id, 'done', { panelId });
-			const p = inPool.find((x) => x.userId === a.userId)!;
-			if (!p.email) continue;
-			const locale = mailLocale(p.locale);
-			await sendEmail(tx, {
-				to: p.email,
-				template: 'panel_invitation',
-				subject: m.panels_mail_invite_subject({ name: head.name }, { locale }),
-				text: m.panels_mail_invite_body({ name: head.name, purpose: head.purpose, link: `${linkOrigin(ctx.origin)}/panels/me` }, { locale })
-			});
+			await notify(
+				tx,
+				{
+					userId: a.userId,
+					kind: 'panel_invitation',
+					template: 'panel_invitation',
+					title: (locale) => m.panels_mail_invite_subject({ name: head.name }, { locale }),
+					body: (locale) => m.panels_mail_invite_body({ name: head.name, purpose: head.purpose, link: `${linkOrigin(ctx.origin)}/panels/me` }, { locale }),
+					link: '/panels/me'
+				},
+				ctx.origin
+			);
 		}
 		return { invited: added.length };
 	});

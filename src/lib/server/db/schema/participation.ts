@@ -68,7 +68,11 @@ export const notificationKinds = [
 	'content_restored',
 	'call_results',
 	'jury_invitation',
-	'pilot_update'
+	'pilot_update',
+	'assembly_meeting',
+	'assembly_join_request',
+	'panel_invitation',
+	'panel_news'
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
