@@ -98,7 +98,7 @@ describe('a call for ideas without JavaScript', () => {
 		await t.visit(`/app/cocreation/jury/${callId}`);
 		const form = t.page.locator('form[action="?/score"]');
 		const selects = form.locator('select');
-		await expect(selects).toHaveCount(2);
+		expect(await selects.count()).toBe(2);
 		await selects.nth(0).selectOption('9');
 		await selects.nth(1).selectOption('5');
 		await form.locator('textarea[name="note"]').fill('Ready to start with the library.');
