@@ -74,7 +74,7 @@ describe('the shell', () => {
 		const { html } = await app.client().get('/');
 		expect(html).toContain('href="/signin"');
 		expect(html).toContain('href="/signup"');
-		const allowed = new Set(['/', '/organisations', '/signin', '/signup', '/design', '#main', '/offline', '/volunteer', '/buddies', '/activities']);
+		const allowed = new Set(['/', '/organisations', '/signin', '/signup', '/design', '#main', '/offline', '/volunteer', '/buddies', '/activities', '/calls', '/assemblies', '/surveys', '/panels']);
 		for (const [, href] of html.matchAll(/<a [^>]*href="([^"]+)"/g)) {
 			if (href.startsWith('/language?')) continue;
 			// The needs of the directory, each a search (portal track).

@@ -5,52 +5,28 @@
  * forged or stale id) is the 404 page; any other refusal is a failure of the
  * form it came from, the input kept and the reason translated.
  */
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '#lib/paraglide/messages.js';
-import { ctxFrom, type Ctx } from '../context.ts';
+import type { Ctx } from '../context.ts';
 import { config } from '../config.ts';
 import { authorize, requireUser } from '../http/guard.ts';
-import { readForm, translate } from '../http/form.ts';
 import { orgGate } from '../http/org-route.ts';
-import { refusalError } from '../http/refusal.ts';
-import { Refusal } from '../organisations/errors.ts';
-import { PolicyDenied, type Action } from '../policy/index.ts';
-import { stepUp } from '../support/route.ts';
+import { formUseCase, loadUseCase } from '../http/use-case.ts';
+import type { Action } from '../policy/index.ts';
 import { ACTIVITY_MULTI } from './schemas.ts';
 
 /** For loads: refusals become redirects (sign-in) or error pages. */
-export async function activitiesLoad<T>(event: RequestEvent, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-	const ctx = await ctxFrom(event);
-	try {
-		return await fn(ctx);
-	} catch (err) {
-		if (err instanceof PolicyDenied) stepUp(event, err);
-		refusalError(err, { explain: event.request.method === 'POST' });
-	}
-}
+export const activitiesLoad = loadUseCase;
 
-async function run<S extends z.ZodType, R>(event: RequestEvent, ctx: Ctx, section: string, schema: S, fn: (ctx: Ctx, data: z.infer<S>) => Promise<R>, success: (r: R) => string) {
-	const form = await readForm(event.request, schema, { multi: ACTIVITY_MULTI });
-	if (!form.ok) return fail(form.status, { section, values: form.values, errors: form.errors, message: form.message });
-	let result: R;
-	try {
-		result = await fn(ctx, form.data);
-	} catch (err) {
-		if (err instanceof PolicyDenied) stepUp(event, err);
-		if (!(err instanceof Refusal)) throw err;
-		if (err.status === 404 && !err.field) refusalError(err, { explain: true });
-		const message = translate(err.key);
-		return fail(err.status, { section, values: form.values, errors: err.field ? { [err.field]: message } : {}, message });
-	}
-	return { section, success: success(result) };
-}
+const run = <S extends z.ZodType, R>(event: RequestEvent, section: string, schema: S, fn: (ctx: Ctx, data: z.infer<S>) => Promise<R>, success: (r: R) => string) =>
+	formUseCase(event, section, schema, fn, success, { multi: ACTIVITY_MULTI });
 
 /** A form of a portal page: signed in and `activities.self`, then the form, then `fn`. */
 export async function activitiesForm<S extends z.ZodType, R>(event: RequestEvent, section: string, schema: S, fn: (ctx: Ctx, data: z.infer<S>) => Promise<R>, success: (r: R) => string) {
 	requireUser(event);
 	await authorize(event, 'activities.self');
-	return run(event, await ctxFrom(event), section, schema, fn, success);
+	return run(event, section, schema, fn, success);
 }
 
 /** A form of the organisation's activities workspace: the organisation gate for `action`, then the form, then `fn`. */
@@ -62,8 +38,8 @@ export async function activitiesOrgForm<S extends z.ZodType, R>(
 	fn: (ctx: Ctx, data: z.infer<S>, orgId: string) => Promise<R>,
 	success: (r: R) => string = () => m.activities_saved()
 ) {
-	const { ctx, org } = await orgGate(event, action);
-	return run(event, ctx, section, schema, (c, d) => fn(c, d, org.id), success);
+	const { org } = await orgGate(event, action);
+	return run(event, section, schema, (c, d) => fn(c, d, org.id), success);
 }
 
 function fmt(d: Date, locale: string, opts: Intl.DateTimeFormatOptions): string {

@@ -6,13 +6,12 @@
  * id) is the 404 page; any other refusal is a failure of the form it came
  * from, the input kept and the reason translated.
  */
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { ctxFrom, type Ctx } from '../context.ts';
 import { requireUser } from '../http/guard.ts';
-import { readForm, translate } from '../http/form.ts';
 import { refusalError } from '../http/refusal.ts';
-import { Refusal } from '../organisations/errors.ts';
+import { formUseCase, loadUseCase } from '../http/use-case.ts';
 import { PolicyDenied, type Action } from '../policy/index.ts';
 import { stepUp } from '../support/route.ts';
 import { gate, requirePolicy } from './common.ts';
@@ -21,15 +20,7 @@ import { ASSEMBLY_MULTI } from './schemas.ts';
 export { when, localFields } from '../activities/route.ts';
 
 /** For loads: refusals become redirects (sign-in, second factor) or error pages. */
-export async function assembliesLoad<T>(event: RequestEvent, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-	const ctx = await ctxFrom(event);
-	try {
-		return await fn(ctx);
-	} catch (err) {
-		if (err instanceof PolicyDenied) stepUp(event, err);
-		refusalError(err, { explain: event.request.method === 'POST' });
-	}
-}
+export const assembliesLoad = loadUseCase;
 
 /**
  * A form: signed in, then `action` on the assembly of the address (or on the
@@ -45,19 +36,7 @@ export async function assemblyForm<S extends z.ZodType, R>(event: RequestEvent, 
 		if (err instanceof PolicyDenied) stepUp(event, err);
 		refusalError(err, { explain: true });
 	}
-	const form = await readForm(event.request, schema, { multi: ASSEMBLY_MULTI });
-	if (!form.ok) return fail(form.status, { section, values: form.values, errors: form.errors, message: form.message });
-	let result: R;
-	try {
-		result = await fn(ctx, form.data);
-	} catch (err) {
-		if (err instanceof PolicyDenied) stepUp(event, err);
-		if (!(err instanceof Refusal)) throw err;
-		if (err.status === 404 && !err.field) refusalError(err, { explain: true });
-		const message = translate(err.key);
-		return fail(err.status, { section, values: form.values, errors: err.field ? { [err.field]: message } : {}, message });
-	}
-	return { section, success: success(result) };
+	return formUseCase(event, section, schema, fn, success, { multi: ASSEMBLY_MULTI });
 }
 
 /** A calendar day 'YYYY-MM-DD' in words of the reader's language ("21 Dec 2026"). */

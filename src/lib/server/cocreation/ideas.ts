@@ -4,7 +4,7 @@
  * audience, then the posting limit, in one transaction: a refusal changes
  * nothing.
  */
-import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { m } from '#lib/paraglide/messages.js';
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';

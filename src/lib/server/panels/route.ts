@@ -10,9 +10,9 @@ import { z } from 'zod';
 import { m } from '#lib/paraglide/messages.js';
 import { ctxFrom, type Ctx } from '../context.ts';
 import { authorize, requireUser } from '../http/guard.ts';
-import { readForm, translate, type FormResult } from '../http/form.ts';
+import { readForm, type FormResult } from '../http/form.ts';
+import { loadUseCase, runUseCase } from '../http/use-case.ts';
 import { refusalError } from '../http/refusal.ts';
-import { Refusal } from '../organisations/errors.ts';
 import { PolicyDenied, type Action } from '../policy/index.ts';
 import { stepUp } from '../support/route.ts';
 import type { UploadedImage } from './drafts.ts';
@@ -22,13 +22,7 @@ import { BODY_TOO_LARGE_HEADER } from '../support/upload-limits.ts';
 export async function panelsLoad<T>(event: RequestEvent, action: Action, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
 	requireUser(event);
 	if (action !== 'panels.answer') await authorize(event, action);
-	const ctx = await ctxFrom(event);
-	try {
-		return await fn(ctx);
-	} catch (err) {
-		if (err instanceof PolicyDenied) stepUp(event, err);
-		refusalError(err, { explain: event.request.method === 'POST' });
-	}
+	return loadUseCase(event, fn);
 }
 
 /**
@@ -80,17 +74,7 @@ export async function panelsForm<S extends z.ZodType, R>(
 	}
 	const { form, files } = await readPanelForm(event.request, s);
 	if (!form.ok) return fail(form.status, { section, values: form.values, errors: form.errors, message: form.message });
-	let result: R;
-	try {
-		result = await fn(ctx, form.data, files);
-	} catch (err) {
-		if (err instanceof PolicyDenied) stepUp(event, err);
-		if (!(err instanceof Refusal)) throw err;
-		if (err.status === 404 && !err.field) refusalError(err, { explain: true });
-		const message = translate(err.key);
-		return fail(err.status, { section, values: form.values, errors: err.field ? { [err.field]: message } : {}, message });
-	}
-	return { section, success: success(result) };
+	return runUseCase(event, section, (c) => fn(c, form.data, files), success, form.values);
 }
 
 /** "12.50 EUR" in the reader's language. */

@@ -14,7 +14,7 @@ import { surveyChoices, surveyQuestions, surveyResponses, surveys, type Localise
 import { actorId } from '../context.ts';
 import { zonedInstant, addDays } from '../../directory/hours.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
-import { audit, loadSurvey, requirePolicy, surveyNotFound, type Survey } from './common.ts';
+import { audit, loadSurvey, requirePolicy, type Survey } from './common.ts';
 import type { ChoiceInput, QuestionInput, SurveyInput } from './schemas.ts';
 
 export const MAX_QUESTIONS = 30;
