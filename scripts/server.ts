@@ -11,7 +11,7 @@ import { closeDatabase, database } from '../src/lib/server/db/index.ts';
 import { config } from '../src/lib/server/config.ts';
 import { log } from '../src/lib/server/log.ts';
 import { runHousekeeping, scheduleHousekeeping, type Housekeeping } from '../src/lib/server/auth/housekeeping.ts';
-import { BODY_TOO_LARGE_HEADER, DOCUMENT_BODY_LIMIT, DOCUMENT_UPLOAD_PATH, PANEL_BODY_LIMIT, PANEL_UPLOAD_PATH } from '../src/lib/server/support/upload-limits.ts';
+import { BODY_TOO_LARGE_HEADER, DOCUMENT_BODY_LIMIT, DOCUMENT_UPLOAD_PATH, IDEA_IMAGE_BODY_LIMIT, IDEA_IMAGE_PATH, PANEL_BODY_LIMIT, PANEL_UPLOAD_PATH } from '../src/lib/server/support/upload-limits.ts';
 
 const PROTO = 'x-convive-proto';
 const HOST = 'x-convive-host';
@@ -75,14 +75,17 @@ export async function startServer(
 		const documentUpload = DOCUMENT_UPLOAD_PATH.test(req.url ?? '');
 		// Validation panels' picture forms, likewise up to their own limit.
 		const panelUpload = PANEL_UPLOAD_PATH.test(req.url ?? '');
-		if ((documentUpload && Number(req.headers['content-length'] ?? 0) > DOCUMENT_BODY_LIMIT) || (panelUpload && Number(req.headers['content-length'] ?? 0) > PANEL_BODY_LIMIT)) {
+		// A picture of an idea: a body over its limit is not read either (the page says so).
+		const ideaImage = IDEA_IMAGE_PATH.test(req.url ?? '');
+		const announced = Number(req.headers['content-length'] ?? 0);
+		if ((documentUpload && announced > DOCUMENT_BODY_LIMIT) || (panelUpload && announced > PANEL_BODY_LIMIT) || (ideaImage && announced > IDEA_IMAGE_BODY_LIMIT)) {
 			req.headers[BODY_TOO_LARGE_HEADER] = String(Number(req.headers['content-length']));
 			req.headers['content-length'] = '0';
 			// Discard the bytes as they come (nothing else reads them), so that the browser can finish
 			// sending and read the answer on a connection that stays usable.
 			req.resume();
 		}
-		if (Number(req.headers['content-length'] ?? 0) > generalLimit && !UPLOAD_PATH.test(req.url ?? '') && !documentUpload && !panelUpload) {
+		if (Number(req.headers['content-length'] ?? 0) > generalLimit && !UPLOAD_PATH.test(req.url ?? '') && !documentUpload && !panelUpload && !ideaImage) {
 			res.statusCode = 413;
 			res.setHeader('content-type', 'text/plain; charset=utf-8');
 			res.end('Payload too large');

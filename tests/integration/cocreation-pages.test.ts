@@ -182,6 +182,15 @@ describe('pictures of an idea', () => {
 		expect((await upload(stranger, idea.id, 'x.jpg', jpeg())).status).toBe(404);
 		expect(await db.select().from(ideaImages).where(eq(ideaImages.ideaId, idea.id))).toHaveLength(1);
 		expect((await fetch(`${app.url}/calls/${openCall}/ideas/${idea.id}/images/${FORGED}`)).status).toBe(404);
+		// A phone's 4 MB photo is not read at all, and refused in words (not a bare "Payload too large").
+		const big = await upload(author, idea.id, 'big.jpg', concat(jpeg(), new Uint8Array(4_000_000)));
+		expect(big.status).toBe(413);
+		expect(text(big.html)).toContain('larger than 1.5 MB');
+		// Just over the picture limit but under the request limit: read, then refused by the use case.
+		const over = await upload(author, idea.id, 'over.jpg', concat(jpeg(), new Uint8Array(1_520_000)));
+		expect(over.status).toBe(413);
+		expect(text(over.html)).toContain('larger than 1.5 MB');
+		expect(await db.select().from(ideaImages).where(eq(ideaImages.ideaId, idea.id))).toHaveLength(1);
 	});
 });
 

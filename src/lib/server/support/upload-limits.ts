@@ -28,3 +28,12 @@ export const BODY_TOO_LARGE_HEADER = 'x-convive-body-too-large';
  */
 export const PANEL_BODY_LIMIT = 4 * 1024 * 1024 + 256 * 1024;
 export const PANEL_UPLOAD_PATH = /^\/app\/panels\/[^/?#]+(\/drafts\/[^/?#]+)?\/?\?\/(draft|question)(&|$)/;
+
+/**
+ * A picture of an idea (issue 7: at most 1.5 MB, decision 025):
+ * /calls/<call>/ideas/<idea>?/image may announce up to IDEA_IMAGE_BODY_LIMIT;
+ * a larger body (a phone's 4 MB photo) is never read, and the page answers
+ * 413 in the person's language, as for documents.
+ */
+export const IDEA_IMAGE_BODY_LIMIT = 1_500_000 + 64 * 1024;
+export const IDEA_IMAGE_PATH = /^\/calls\/[^/?#]+\/ideas\/[^/?#]+\/?\?\/image(&|$)/;

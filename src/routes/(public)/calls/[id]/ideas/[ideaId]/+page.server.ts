@@ -10,6 +10,7 @@ import { formUseCase, loadUseCase, runUseCase } from '#lib/server/http/use-case.
 import { addIdeaImage, MAX_IDEA_IMAGES, removeIdeaImage } from '#lib/server/cocreation/images.ts';
 import { checkText } from '#lib/server/http/form.ts';
 import { fail } from '@sveltejs/kit';
+import { BODY_TOO_LARGE_HEADER } from '#lib/server/support/upload-limits.ts';
 import { cityDate, cityMoment } from '#lib/server/city-time.ts';
 import { acceptsComments, acceptsSupport } from '#lib/server/cocreation/phase.ts';
 import { reportReasons } from '#lib/server/db/schema/index.ts';
@@ -74,6 +75,8 @@ export const actions: Actions = {
 	/** A picture, by its author: multipart, read here (readForm takes no files); the use case checks the bytes. */
 	image: async (event) => {
 		await participate(event);
+		// Marked by the server (scripts/server.ts): too large to read, so not read.
+		if (event.request.headers.has(BODY_TOO_LARGE_HEADER)) return fail(413, { section: 'image', values: {}, errors: { file: m.cocreation_image_too_large() }, message: m.cocreation_image_too_large() });
 		const form = await event.request.formData().catch(() => null);
 		const file = form?.get('file');
 		const alt = String(form?.get('alt') ?? '').normalize('NFC').trim();
