@@ -12,7 +12,7 @@ import { m } from '#lib/paraglide/messages.js';
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { assemblies, assemblyMeetings, assemblyMembers, neighbourhoods, users, type AssemblyKind, type AssemblyMembershipStatus } from '../db/schema/index.ts';
-import { notify } from '../notifications/index.ts';
+import { notifyAll } from '../notifications/index.ts';
 import { linkOrigin } from '../referrals/emails.ts';
 import { Refusal } from '../organisations/errors.ts';
 import { assemblyHead, audit, gate, localised, may, me, requirePolicy, type AssemblyHead } from './common.ts';
@@ -100,20 +100,18 @@ async function tellRunners(ctx: Ctx, tx: Tx, head: AssemblyHead, userId: string)
 	const runners = [head.chairId, head.secretaryId].filter((x): x is string => x !== null && x !== userId);
 	if (runners.length === 0) return;
 	const [who] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, userId));
-	for (const runner of runners) {
-		await notify(
-			tx,
-			{
-				userId: runner,
-				kind: 'assembly_join_request',
-				template: 'assembly_join_request',
-				title: (locale) => m.assemblies_mail_request_subject({ name: localised(head, locale).name }, { locale }),
-				body: (locale) => m.assemblies_mail_request_body({ name: localised(head, locale).name, person: who?.name ?? '—', link: `${linkOrigin(ctx.origin)}/assemblies/${head.id}` }, { locale }),
-				link: `/assemblies/${head.id}`
-			},
-			ctx.origin
-		);
-	}
+	await notifyAll(
+		tx,
+		runners,
+		{
+			kind: 'assembly_join_request',
+			template: 'assembly_join_request',
+			title: (locale) => m.assemblies_mail_request_subject({ name: localised(head, locale).name }, { locale }),
+			body: (locale) => m.assemblies_mail_request_body({ name: localised(head, locale).name, person: who?.name ?? '—', link: `${linkOrigin(ctx.origin)}/assemblies/${head.id}` }, { locale }),
+			link: `/assemblies/${head.id}`
+		},
+		ctx.origin
+	);
 }
 
 /** Leaves (or withdraws a request). A chair or secretary who leaves gives up the role. */

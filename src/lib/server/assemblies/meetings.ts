@@ -13,19 +13,18 @@ import { m } from '#lib/paraglide/messages.js';
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { assemblyAttendance, assemblyMeetings, assemblyMembers, assemblyReplies, users, type Presence } from '../db/schema/index.ts';
-import { notify } from '../notifications/index.ts';
+import { notifyAll } from '../notifications/index.ts';
 import { linkOrigin, mailMoment } from '../referrals/emails.ts';
 import { zonedInstant } from '../../directory/hours.ts';
 import { Refusal } from '../organisations/errors.ts';
 import { audit, gate, localised, me, meetingHead, requirePolicy, assemblyHead, assemblyResource, type MeetingHead } from './common.ts';
 import type { AttendanceInput, MeetingInput, ReplyInput } from './schemas.ts';
 
-/** Active members with an e-mail address, to tell them about a meeting. */
+/** Active members, to tell them about a meeting. */
 async function membersToTell(tx: Tx, assemblyId: string) {
 	return tx
-		.select({ userId: users.id, email: users.email, locale: users.locale })
+		.select({ userId: assemblyMembers.userId })
 		.from(assemblyMembers)
-		.innerJoin(users, eq(users.id, assemblyMembers.userId))
 		.where(and(eq(assemblyMembers.assemblyId, assemblyId), eq(assemblyMembers.status, 'active')));
 }
 
@@ -44,30 +43,28 @@ export async function scheduleMeeting(ctx: Ctx, assemblyId: string, input: Meeti
 			.returning({ id: assemblyMeetings.id });
 		const people = await membersToTell(tx, assemblyId);
 		// Each member is told as they chose (notifications: in the app, by e-mail at once or in the daily digest).
-		for (const p of people) {
-			await notify(
-				tx,
-				{
-					userId: p.userId,
-					kind: 'assembly_meeting',
-					template: 'assembly_meeting_scheduled',
-					title: (locale) => m.assemblies_mail_scheduled_subject({ name: localised(head, locale).name }, { locale }),
-					body: (locale) =>
-						m.assemblies_mail_scheduled_body(
-							{
-								name: localised(head, locale).name,
-								when: mailMoment(startsAt, locale),
-								where: where({ placeName: input.placeName, address: input.address, onlineUrl: input.onlineUrl }),
-								agenda: input.agenda.map((i, n) => `${n + 1}. ${i.title}`).join('\n') || '—',
-								link: `${linkOrigin(ctx.origin)}/assemblies/${assemblyId}/meetings/${row.id}`
-							},
-							{ locale }
-						),
-					link: `/assemblies/${assemblyId}/meetings/${row.id}`
-				},
-				ctx.origin
-			);
-		}
+		await notifyAll(
+			tx,
+			people.map((p) => p.userId),
+			{
+				kind: 'assembly_meeting',
+				template: 'assembly_meeting_scheduled',
+				title: (locale) => m.assemblies_mail_scheduled_subject({ name: localised(head, locale).name }, { locale }),
+				body: (locale) =>
+					m.assemblies_mail_scheduled_body(
+						{
+							name: localised(head, locale).name,
+							when: mailMoment(startsAt, locale),
+							where: where({ placeName: input.placeName, address: input.address, onlineUrl: input.onlineUrl }),
+							agenda: input.agenda.map((i, n) => `${n + 1}. ${i.title}`).join('\n') || '—',
+							link: `${linkOrigin(ctx.origin)}/assemblies/${assemblyId}/meetings/${row.id}`
+						},
+						{ locale }
+					),
+				link: `/assemblies/${assemblyId}/meetings/${row.id}`
+			},
+			ctx.origin
+		);
 		await audit(ctx, tx, 'assemblies.meeting.schedule', 'assembly_meeting', row.id, 'done', { assemblyId, told: people.length });
 		return row.id;
 	});
@@ -81,20 +78,18 @@ export async function cancelMeeting(ctx: Ctx, assemblyId: string, meetingId: str
 		if (mt.status !== 'scheduled') throw new Refusal(409, 'assemblies_meeting_not_scheduled');
 		await tx.update(assemblyMeetings).set({ status: 'cancelled', cancelReason: reason || null, updatedAt: new Date() }).where(eq(assemblyMeetings.id, meetingId));
 		const people = await membersToTell(tx, assemblyId);
-		for (const p of people) {
-			await notify(
-				tx,
-				{
-					userId: p.userId,
-					kind: 'assembly_meeting',
-					template: 'assembly_meeting_cancelled',
-					title: (locale) => m.assemblies_mail_cancelled_subject({ name: localised(head, locale).name }, { locale }),
-					body: (locale) => m.assemblies_mail_cancelled_body({ name: localised(head, locale).name, when: mailMoment(mt.startsAt, locale), reason: reason || '—', link: `${linkOrigin(ctx.origin)}/assemblies/${assemblyId}` }, { locale }),
-					link: `/assemblies/${assemblyId}`
-				},
-				ctx.origin
-			);
-		}
+		await notifyAll(
+			tx,
+			people.map((p) => p.userId),
+			{
+				kind: 'assembly_meeting',
+				template: 'assembly_meeting_cancelled',
+				title: (locale) => m.assemblies_mail_cancelled_subject({ name: localised(head, locale).name }, { locale }),
+				body: (locale) => m.assemblies_mail_cancelled_body({ name: localised(head, locale).name, when: mailMoment(mt.startsAt, locale), reason: reason || '—', link: `${linkOrigin(ctx.origin)}/assemblies/${assemblyId}` }, { locale }),
+				link: `/assemblies/${assemblyId}`
+			},
+			ctx.origin
+		);
 		await audit(ctx, tx, 'assemblies.meeting.cancel', 'assembly_meeting', meetingId, 'done', { assemblyId, told: people.length });
 		return people.length;
 	});

@@ -9,7 +9,7 @@ import { m } from '#lib/paraglide/messages.js';
 import type { Ctx } from '../context.ts';
 import { calls, ideas, ideaSupports, organisations, pilots, pilotUpdates, type PilotStatus } from '../db/schema/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
-import { notify } from '../notifications/index.ts';
+import { notify, notifyAll } from '../notifications/index.ts';
 import { audit, callHead, ideaHead, me, requirePolicy, visibleCall } from './common.ts';
 import { acceptsDecisions, acceptsPublishing, phaseOf } from './phase.ts';
 
@@ -93,11 +93,8 @@ export async function updatePilot(ctx: Ctx, callId: string, pilotId: string, d: 
 		await tx.update(pilots).set({ status: d.status, updatedAt: new Date() }).where(eq(pilots.id, p.id));
 		await audit(ctx, tx, 'cocreation.pilot.update', 'pilot', p.id, 'done', { status: d.status });
 		const supporters = await tx.select({ userId: ideaSupports.userId }).from(ideaSupports).where(eq(ideaSupports.ideaId, p.ideaId)).limit(5000);
-		const people = new Set([...(p.authorId ? [p.authorId] : []), ...supporters.map((s) => s.userId)]);
 		const title = p.title;
-		for (const userId of people) {
-			await notify(tx, { userId, kind: 'pilot_update', title: (locale) => m.notify_pilot_update({ title }, { locale }), link: `/pilots/${p.id}` }, ctx.origin);
-		}
+		await notifyAll(tx, [...(p.authorId ? [p.authorId] : []), ...supporters.map((s) => s.userId)], { kind: 'pilot_update', title: (locale) => m.notify_pilot_update({ title }, { locale }), link: `/pilots/${p.id}` }, ctx.origin);
 	});
 }
 

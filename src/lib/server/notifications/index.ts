@@ -50,24 +50,47 @@ function mailText(locale: Locale, items: { title: string; body: string; link: st
 
 /** Makes a notice for one person, as they chose for its kind. Returns whether anything was made. */
 export async function notify(tx: Tx, n: Notice, origin?: string): Promise<boolean> {
-	const [u] = await tx
-		.select({ email: users.email, verified: users.emailVerifiedAt, locale: users.locale, disabledAt: users.disabledAt, inApp: notificationPreferences.inApp, mode: notificationPreferences.email })
+	return (await notifyAll(tx, [n.userId], n, origin)) > 0;
+}
+
+/**
+ * Makes the same notice for many people at once (a pilot's supporters, an
+ * assembly's members): their accounts and choices in one query, the notices
+ * in one insert, the text written once per language; e-mails at once go one
+ * by one. Returns how many people were told.
+ */
+export async function notifyAll(tx: Tx, userIds: readonly string[], n: Omit<Notice, 'userId'>, origin?: string): Promise<number> {
+	const ids = [...new Set(userIds)];
+	if (ids.length === 0) return 0;
+	const people = await tx
+		.select({ id: users.id, email: users.email, locale: users.locale, disabledAt: users.disabledAt, inApp: notificationPreferences.inApp, mode: notificationPreferences.email })
 		.from(users)
 		.leftJoin(notificationPreferences, and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.kind, n.kind)))
-		.where(eq(users.id, n.userId));
-	if (!u || u.disabledAt) return false;
-	const pref = u.inApp === null ? defaultPreference(n.kind) : { inApp: u.inApp, email: u.mode ?? 'immediate' };
-	const canMail = !!u.email && pref.email !== 'off';
-	if (!pref.inApp && !canMail) return false;
-	const locale = mailLocale(u.locale);
-	const title = n.title(locale).slice(0, 300);
-	const body = (n.body?.(locale) ?? '').slice(0, 12_000);
-	const emailState = !canMail ? 'none' : pref.email === 'daily' ? 'pending' : 'sent';
-	await tx.insert(notifications).values({ userId: n.userId, kind: n.kind, title, body, link: n.link ?? null, inApp: pref.inApp, emailState });
-	if (emailState === 'sent') {
-		await sendEmail(tx, { to: u.email!, template: n.template ?? `notify_${n.kind}`, subject: title, text: mailText(locale, [{ title, body, link: n.link ?? null }], linkOrigin(origin)) });
+		.where(inArray(users.id, ids));
+	const texts = new Map<Locale, { title: string; body: string }>();
+	const textIn = (locale: Locale) => {
+		let t = texts.get(locale);
+		if (!t) texts.set(locale, (t = { title: n.title(locale).slice(0, 300), body: (n.body?.(locale) ?? '').slice(0, 12_000) }));
+		return t;
+	};
+	const rows: (typeof notifications.$inferInsert)[] = [];
+	const mails: { to: string; locale: Locale; title: string; body: string }[] = [];
+	for (const u of people) {
+		if (u.disabledAt) continue;
+		const pref = u.inApp === null ? defaultPreference(n.kind) : { inApp: u.inApp, email: u.mode ?? 'immediate' };
+		const canMail = !!u.email && pref.email !== 'off';
+		if (!pref.inApp && !canMail) continue;
+		const locale = mailLocale(u.locale);
+		const { title, body } = textIn(locale);
+		const emailState = !canMail ? 'none' : pref.email === 'daily' ? 'pending' : 'sent';
+		rows.push({ userId: u.id, kind: n.kind, title, body, link: n.link ?? null, inApp: pref.inApp, emailState });
+		if (emailState === 'sent') mails.push({ to: u.email!, locale, title, body });
 	}
-	return true;
+	if (rows.length) await tx.insert(notifications).values(rows);
+	for (const x of mails) {
+		await sendEmail(tx, { to: x.to, template: n.template ?? `notify_${n.kind}`, subject: x.title, text: mailText(x.locale, [{ title: x.title, body: x.body, link: n.link ?? null }], linkOrigin(origin)) });
+	}
+	return rows.length;
 }
 
 /**

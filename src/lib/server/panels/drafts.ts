@@ -13,7 +13,7 @@ import type { Ctx } from '../context.ts';
 import { actorId } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { panelAnswers, panelDrafts, panelImages, panelMembers, panelQuestions, users, type PanelText, type PanelChoice, type PanelQuestionKind } from '../db/schema/index.ts';
-import { notify } from '../notifications/index.ts';
+import { notifyAll } from '../notifications/index.ts';
 import { mailLocale } from '../organisations/mail.ts';
 import { linkOrigin } from '../referrals/emails.ts';
 import { Refusal, isUuid } from '../organisations/errors.ts';
@@ -177,11 +177,7 @@ async function tellMembers(ctx: Ctx, tx: Tx, panelId: string, template: string, 
 		.select({ userId: panelMembers.userId })
 		.from(panelMembers)
 		.where(and(eq(panelMembers.panelId, panelId), eq(panelMembers.status, 'accepted')));
-	let n = 0;
-	for (const p of people) {
-		if (await notify(tx, { userId: p.userId, kind: 'panel_news', template, title: (locale) => mail(locale).subject, body: (locale) => mail(locale).text, link }, ctx.origin)) n++;
-	}
-	return n;
+	return notifyAll(tx, people.map((p) => p.userId), { kind: 'panel_news', template, title: (locale) => mail(locale).subject, body: (locale) => mail(locale).text, link }, ctx.origin);
 }
 
 export interface ShownChoice {
