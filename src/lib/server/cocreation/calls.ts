@@ -10,8 +10,9 @@ import { callCriteria, callJurors, calls, ideas, neighbourhoods, pilots, users }
 import { zonedInstant } from '../../directory/hours.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 import { notify } from '../notifications/index.ts';
-import { audit, callHead, callNotFound, localisedCall, me, requirePolicy } from './common.ts';
+import { audit, callHead, localisedCall, me, requirePolicy } from './common.ts';
 import { phaseOf } from './phase.ts';
+import { rankingOf } from './jury.ts';
 import type { CallForm } from './schemas.ts';
 
 const manage = (ctx: Ctx, id: string | null) => requirePolicy(ctx, 'cocreation.manage', { type: 'platform' }, { type: 'call', id });
@@ -195,7 +196,7 @@ export async function listCalls(ctx: Ctx, opts: { drafts?: boolean } = {}): Prom
 export async function callAdmin(ctx: Ctx, id: string) {
 	await manage(ctx, isUuid(id) ? id : null);
 	const c = await callHead(ctx.db, id);
-	const [criteria, jurors, ideaRows, pilotRows] = await Promise.all([
+	const [criteria, jurors, ideaRows, pilotRows, rank] = await Promise.all([
 		ctx.db.select().from(callCriteria).where(eq(callCriteria.callId, c.id)).orderBy(asc(callCriteria.position), asc(callCriteria.id)),
 		ctx.db.select({ userId: callJurors.userId, name: users.displayName, email: users.email }).from(callJurors).innerJoin(users, eq(users.id, callJurors.userId)).where(eq(callJurors.callId, c.id)).orderBy(asc(users.displayName)),
 		ctx.db
@@ -208,10 +209,10 @@ export async function callAdmin(ctx: Ctx, id: string) {
 			.select({ id: pilots.id, ideaId: pilots.ideaId, title: pilots.title, status: pilots.status })
 			.from(pilots)
 			.innerJoin(ideas, eq(ideas.id, pilots.ideaId))
-			.where(eq(ideas.callId, c.id))
+			.where(eq(ideas.callId, c.id)),
+		rankingOf(ctx.db, c.id)
 	]);
 	await audit(ctx, ctx.db, 'cocreation.call.admin.view', 'call', c.id);
-	return { call: { ...c, phase: phaseOf(c) }, criteria, jurors, ideas: ideaRows, pilots: pilotRows };
+	return { call: { ...c, phase: phaseOf(c) }, criteria, jurors, ideas: ideaRows, pilots: pilotRows, ranking: rank };
 }
 
-export { callNotFound };

@@ -10,6 +10,7 @@ import type { Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { ideaComments, ideaImages, ideas, ideaSupports, memberships, neighbourhoods, organisations, pilots, users } from '../db/schema/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
+import { can } from '../policy/index.ts';
 import { notify } from '../notifications/index.ts';
 import { flagTerms } from '../moderation/terms.ts';
 import { audit, ideaHead, ideaNotFound, ideaVisible, isManager, isModerator, me, postingAllowed, requirePolicy, visibleCall, type CallHead } from './common.ts';
@@ -80,7 +81,7 @@ export async function supportIdea(ctx: Ctx, callId: string, ideaId: string): Pro
 	return ctx.db.transaction(async (tx) => {
 		const c = await visibleCall(ctx, callId, tx);
 		const i = await ideaHead(tx, c.id, ideaId);
-		if (!ideaVisible(ctx, i) || i.hiddenAt || i.status === 'withdrawn') throw ideaNotFound();
+		if (i.hiddenAt || i.status === 'withdrawn') throw ideaNotFound();
 		if (!acceptsSupport(c.phase)) throw new Refusal(409, 'cocreation_support_closed');
 		const added = await tx.insert(ideaSupports).values({ ideaId: i.id, userId }).onConflictDoNothing().returning({ ideaId: ideaSupports.ideaId });
 		if (added.length === 0) throw new Refusal(409, 'cocreation_already_supported');
@@ -372,7 +373,7 @@ export async function ideaPage(ctx: Ctx, callId: string, ideaId: string) {
 		pilot: pilot ?? null,
 		moderator,
 		manager,
-		canAnswer: ctx.actor.kind === 'user' && (ctx.actor.platformRole === 'admin' || ctx.actor.platformRole === 'integration_officer')
+		canAnswer: can(ctx.actor, 'cocreation.answer') === 'allowed'
 	};
 }
 

@@ -10,15 +10,13 @@ import type { Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { callCriteria, callJurors, calls, ideas, ideaScores, juryConflicts, memberships } from '../db/schema/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
-import { audit, callHead, callNotFound, callResource, ideaHead, me, requirePolicy, type CallHead } from './common.ts';
+import { audit, callHead, callResource, ideaHead, me, requirePolicy, type CallHead } from './common.ts';
 import { acceptsScores, phaseOf } from './phase.ts';
 
 /** The policy gate of a call's jury: signed in, and on this call's jury (a forged call is a 404). */
 export async function juryGate(ctx: Ctx, callId: string): Promise<CallHead> {
 	await requirePolicy(ctx, 'cocreation.participate', { type: 'platform' }, { type: 'call', id: null });
-	const c = await callHead(ctx.db, callId).catch(() => {
-		throw callNotFound();
-	});
+	const c = await callHead(ctx.db, callId);
 	await requirePolicy(ctx, 'cocreation.jury', callResource(c), { type: 'call', id: c.id });
 	return c;
 }
@@ -124,7 +122,12 @@ export interface Ranked {
 export async function ranking(ctx: Ctx, callId: string): Promise<Map<string, Ranked>> {
 	await requirePolicy(ctx, 'cocreation.manage', { type: 'platform' }, { type: 'call', id: isUuid(callId) ? callId : null });
 	const c = await callHead(ctx.db, callId);
-	const rows = await ctx.db
+	return rankingOf(ctx.db, c.id);
+}
+
+/** The ranking itself, for a call already loaded behind the policy (the staff page of a call). */
+export async function rankingOf(tx: Tx, callId: string): Promise<Map<string, Ranked>> {
+	const rows = await tx
 		.select({
 			ideaId: ideas.id,
 			score: sql<string | null>`round(sum(${ideaScores.score} * ${callCriteria.weight})::numeric / nullif(sum(${callCriteria.weight}), 0), 1)`,
@@ -134,11 +137,10 @@ export async function ranking(ctx: Ctx, callId: string): Promise<Map<string, Ran
 		.from(ideas)
 		.leftJoin(ideaScores, eq(ideaScores.ideaId, ideas.id))
 		.leftJoin(callCriteria, eq(callCriteria.id, ideaScores.criterionId))
-		.where(eq(ideas.callId, c.id))
+		.where(eq(ideas.callId, callId))
 		.groupBy(ideas.id);
 	return new Map(rows.map((r) => [r.ideaId, { ideaId: r.ideaId, score: r.score === null ? null : Number(r.score), jurors: Number(r.jurors), conflicts: Number(r.conflicts) }]));
 }
-
 
 /** The calls whose jury the actor sits on. */
 export async function myJuries(ctx: Ctx): Promise<{ id: string; title: string; phase: ReturnType<typeof phaseOf> }[]> {

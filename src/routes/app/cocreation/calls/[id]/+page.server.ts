@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { m } from '#lib/paraglide/messages.js';
 import { authorize, requireUser } from '#lib/server/http/guard.ts';
 import { addCriterion, addJuror, callAdmin, publishCall, removeCriterion, removeJuror, translateCall, updateCall } from '#lib/server/cocreation/calls.ts';
-import { ranking } from '#lib/server/cocreation/jury.ts';
 import { createPilot, decideIdea, publishResults, updatePilot } from '#lib/server/cocreation/results.ts';
 import { callForm, callTranslationForm, criterionForm, decisionForm, jurorForm, jurorRemoveForm, pilotForm, pilotUpdateWithId, removeForm, resultsForm } from '#lib/server/cocreation/schemas.ts';
 import { acceptsDecisions, acceptsPublishing } from '#lib/server/cocreation/phase.ts';
@@ -17,7 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	requireUser(event);
 	await authorize(event, 'cocreation.manage');
 	return loadUseCase(event, async (ctx) => {
-		const [a, rank, neighbourhoods] = await Promise.all([callAdmin(ctx, event.params.id), ranking(ctx, event.params.id), listNeighbourhoods(ctx.db)]);
+		const [a, neighbourhoods] = await Promise.all([callAdmin(ctx, event.params.id), listNeighbourhoods(ctx.db)]);
+		const rank = a.ranking;
 		const c = a.call;
 		return {
 			call: {
