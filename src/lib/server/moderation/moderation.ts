@@ -5,7 +5,8 @@
  * reason. Every decision is a row and an audit entry, and the author is told
  * why. Nothing is ever deleted here.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { m } from '#lib/paraglide/messages.js';
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
@@ -89,19 +90,16 @@ export async function moderationQueue(ctx: Ctx, opts: { hidden?: boolean } = {})
 		.orderBy(asc(moderationReports.createdAt))
 		.limit(2000);
 	/** Nobody decided on it yet (a kept or restored item is not flagged again). */
-	const undecided = (id: unknown) => sql`not exists (select 1 from ${moderationDecisions} d where d.subject_id = ${id})`;
-	const ideaIds = new Set(open.filter((r) => r.type === 'idea').map((r) => r.id));
-	const commentIds = new Set(open.filter((r) => r.type === 'comment').map((r) => r.id));
-	const hiddenOnly = opts.hidden === true;
+	const undecided = (id: AnyPgColumn) => sql`not exists (select 1 from ${moderationDecisions} d where d.subject_id = ${id})`;
+	const reported = (type: ModeratedType) => [...new Set(open.filter((r) => r.type === type).map((r) => r.id))];
+	/** What is hidden now; or what is reported, or flagged by the lists and still undecided and shown. */
+	const waiting = (t: { id: AnyPgColumn; hiddenAt: AnyPgColumn; flaggedTerms: AnyPgColumn }, type: ModeratedType) =>
+		opts.hidden === true ? isNotNull(t.hiddenAt) : or(inArray(t.id, reported(type)), and(sql`cardinality(${t.flaggedTerms}) > 0`, isNull(t.hiddenAt), undecided(t.id)));
 	const ideaRows = await ctx.db
 		.select({ id: ideas.id, callId: ideas.callId, title: ideas.title, text: ideas.description, author: users.displayName, hiddenAt: ideas.hiddenAt, hiddenReason: ideas.hiddenReason, flaggedTerms: ideas.flaggedTerms, createdAt: ideas.createdAt })
 		.from(ideas)
 		.leftJoin(users, eq(users.id, ideas.authorId))
-		.where(
-			hiddenOnly
-				? sql`${ideas.hiddenAt} is not null`
-				: sql`(${ideas.id} in ${ideaIds.size ? sql`(${sql.join([...ideaIds].map((i) => sql`${i}::uuid`), sql`, `)})` : sql`(null)`} or (cardinality(${ideas.flaggedTerms}) > 0 and ${ideas.hiddenAt} is null and ${undecided(ideas.id)}))`
-		)
+		.where(waiting(ideas, 'idea'))
 		.orderBy(desc(ideas.createdAt))
 		.limit(500);
 	const commentRows = await ctx.db
@@ -109,11 +107,7 @@ export async function moderationQueue(ctx: Ctx, opts: { hidden?: boolean } = {})
 		.from(ideaComments)
 		.innerJoin(ideas, eq(ideas.id, ideaComments.ideaId))
 		.leftJoin(users, eq(users.id, ideaComments.authorId))
-		.where(
-			hiddenOnly
-				? sql`${ideaComments.hiddenAt} is not null`
-				: sql`(${ideaComments.id} in ${commentIds.size ? sql`(${sql.join([...commentIds].map((i) => sql`${i}::uuid`), sql`, `)})` : sql`(null)`} or (cardinality(${ideaComments.flaggedTerms}) > 0 and ${ideaComments.hiddenAt} is null and ${undecided(ideaComments.id)}))`
-		)
+		.where(waiting(ideaComments, 'comment'))
 		.orderBy(desc(ideaComments.createdAt))
 		.limit(500);
 	const reportsOf = (type: ModeratedType, id: string) => open.filter((r) => r.type === type && r.id === id).map(({ reason, note, createdAt }) => ({ reason, note, createdAt }));
