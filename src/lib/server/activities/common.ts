@@ -5,11 +5,11 @@
  * 404 as an activity the actor may not see: forged ids learn nothing.
  */
 import { eq, sql } from 'drizzle-orm';
-import { actorId, type Ctx } from '../context.ts';
+import { signedInId, type Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { activities, neighbourhoodHouses, organisations, volunteerProfiles, type ActivityAudience, type ActivityKind, type ActivityStatus } from '../db/schema/index.ts';
 import { auditedGate } from '../audit/gate.ts';
-import { can, PolicyDenied, type Actor, type Resource } from '../policy/index.ts';
+import { can, type Actor, type Resource } from '../policy/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 
 export type ActivityResource = 'activity' | 'activity_rsvp' | 'activity_feed';
@@ -17,11 +17,7 @@ export type ActivityResource = 'activity' | 'activity_rsvp' | 'activity_feed';
 export const { audit, requirePolicy } = auditedGate<ActivityResource>();
 
 /** The signed-in user's id; the route signs people in first, so this is a guard, not a flow. */
-export function me(ctx: Ctx): string {
-	const id = actorId(ctx);
-	if (!id) throw new PolicyDenied('sign_in_required', 'activities.self');
-	return id;
-}
+export const me = (ctx: Ctx): string => signedInId(ctx, 'activities.self');
 
 export const activityNotFound = () => new Refusal(404, 'activities_not_found');
 export const orgResource = (organisationId: string): Resource => ({ type: 'organisation', id: organisationId });

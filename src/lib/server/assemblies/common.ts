@@ -6,11 +6,11 @@
  * ids learn nothing.
  */
 import { and, eq } from 'drizzle-orm';
-import { actorId, type Ctx } from '../context.ts';
+import { signedInId, type Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { assemblies, assemblyMeetings, assemblyMembers, neighbourhoods, type AgendaItem, type AssemblyJoinRule, type AssemblyKind, type AssemblyTranslations, type MeetingStatus } from '../db/schema/index.ts';
 import { auditedGate } from '../audit/gate.ts';
-import { can, PolicyDenied, type Action, type AssemblyResource } from '../policy/index.ts';
+import { can, type Action, type AssemblyResource } from '../policy/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 
 export type AssemblyAuditResource = 'assembly' | 'assembly_member' | 'assembly_meeting' | 'assembly_decision';
@@ -21,11 +21,7 @@ export const assemblyNotFound = () => new Refusal(404, 'assemblies_not_found');
 export const meetingNotFound = () => new Refusal(404, 'assemblies_meeting_not_found');
 
 /** The signed-in user's id; routes sign people in first, so this is a guard, not a flow. */
-export function me(ctx: Ctx): string {
-	const id = actorId(ctx);
-	if (!id) throw new PolicyDenied('sign_in_required', 'assemblies.join');
-	return id;
-}
+export const me = (ctx: Ctx): string => signedInId(ctx, 'assemblies.join');
 
 export interface AssemblyHead {
 	id: string;

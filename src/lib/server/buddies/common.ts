@@ -6,11 +6,11 @@
  * actor may not see: forged ids learn nothing.
  */
 import { eq } from 'drizzle-orm';
-import { actorId, type Ctx } from '../context.ts';
+import { signedInId, type Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { buddyProgrammes, organisations, type BuddyProgrammeKind } from '../db/schema/index.ts';
 import { auditedGate } from '../audit/gate.ts';
-import { PolicyDenied, type Resource } from '../policy/index.ts';
+import type { Resource } from '../policy/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 
 export type BuddyResource = 'buddy_programme' | 'buddy_application' | 'buddy_pair' | 'buddy_check_in';
@@ -18,11 +18,7 @@ export type BuddyResource = 'buddy_programme' | 'buddy_application' | 'buddy_pai
 export const { audit, requirePolicy } = auditedGate<BuddyResource>();
 
 /** The signed-in user's id (the routes sign people in first). */
-export function me(ctx: Ctx): string {
-	const id = actorId(ctx);
-	if (!id) throw new PolicyDenied('sign_in_required', 'buddies.self');
-	return id;
-}
+export const me = (ctx: Ctx): string => signedInId(ctx, 'buddies.self');
 
 export const orgResource = (organisationId: string): Resource => ({ type: 'organisation', id: organisationId });
 

@@ -5,12 +5,12 @@
  * 404 as a call or idea the actor may not see: forged ids learn nothing.
  */
 import { and, eq } from 'drizzle-orm';
-import { actorId, type Ctx } from '../context.ts';
+import { signedInId, type Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { callJurors, calls, ideas, type CallAudience, type CallTranslations, type IdeaStatus } from '../db/schema/index.ts';
 import { auditedGate } from '../audit/gate.ts';
 import { hit, type Limit } from '../auth/ratelimit.ts';
-import { can, PolicyDenied, type CallResource } from '../policy/index.ts';
+import { can, type CallResource } from '../policy/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 import { phaseOf, type Phase } from './phase.ts';
 
@@ -22,11 +22,7 @@ export const callNotFound = () => new Refusal(404, 'cocreation_call_not_found');
 export const ideaNotFound = () => new Refusal(404, 'cocreation_idea_not_found');
 
 /** The signed-in user's id; routes sign people in first, so this is a guard. */
-export function me(ctx: Ctx): string {
-	const id = actorId(ctx);
-	if (!id) throw new PolicyDenied('sign_in_required', 'cocreation.participate');
-	return id;
-}
+export const me = (ctx: Ctx): string => signedInId(ctx, 'cocreation.participate');
 
 export interface CallHead {
 	id: string;

@@ -6,11 +6,11 @@
  * nothing.
  */
 import { eq, sql } from 'drizzle-orm';
-import { actorId, type Ctx } from '../context.ts';
+import { signedInId, type Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { organisations, volunteerOpportunities } from '../db/schema/index.ts';
 import { auditedGate } from '../audit/gate.ts';
-import { PolicyDenied, type Resource } from '../policy/index.ts';
+import type { Resource } from '../policy/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 
 /** An opportunity's title in `locale` where a translation exists, else as written (for lists joined to opportunities). */
@@ -22,11 +22,7 @@ export type EngagementResource = 'volunteer_opportunity' | 'volunteer_shift' | '
 export const { audit, requirePolicy } = auditedGate<EngagementResource>();
 
 /** The signed-in user's id; the route signs people in first, so this is a guard, not a flow. */
-export function me(ctx: Ctx): string {
-	const id = actorId(ctx);
-	if (!id) throw new PolicyDenied('sign_in_required', 'volunteering.self');
-	return id;
-}
+export const me = (ctx: Ctx): string => signedInId(ctx, 'volunteering.self');
 
 export const opportunityNotFound = () => new Refusal(404, 'engagement_opportunity_not_found');
 export const shiftNotFound = () => new Refusal(404, 'engagement_shift_not_found');

@@ -7,7 +7,7 @@
  */
 import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { m } from '#lib/paraglide/messages.js';
-import type { Ctx } from '../context.ts';
+import { signedInId, type Ctx } from '../context.ts';
 import type { Db, Tx } from '../db/index.ts';
 import { notificationPreferences, notifications, users, type EmailMode, type NotificationKind } from '../db/schema/index.ts';
 import { notificationKinds } from '../db/schema/index.ts';
@@ -15,7 +15,6 @@ import { sendEmail } from '../email/index.ts';
 import { mailLocale, type Locale } from '../organisations/mail.ts';
 import { linkOrigin } from '../referrals/emails.ts';
 import { auditedGate } from '../audit/gate.ts';
-import { PolicyDenied } from '../policy/index.ts';
 
 export const { audit, requirePolicy } = auditedGate<'notification_preferences'>();
 
@@ -128,10 +127,7 @@ export async function sendDigests(db: Db, now: Date): Promise<number> {
 	return sent;
 }
 
-function me(ctx: Ctx): string {
-	if (ctx.actor.kind !== 'user') throw new PolicyDenied('sign_in_required', 'notifications.self');
-	return ctx.actor.userId;
-}
+const me = (ctx: Ctx): string => signedInId(ctx, 'notifications.self');
 
 export interface NotificationRow {
 	id: string;

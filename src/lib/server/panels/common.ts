@@ -5,21 +5,17 @@
  * a panel the actor may not see: forged ids learn nothing.
  */
 import { and, eq } from 'drizzle-orm';
-import { actorId, type Ctx } from '../context.ts';
+import { signedInId, type Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { panelMembers, panels } from '../db/schema/index.ts';
 import { auditedGate } from '../audit/gate.ts';
-import { can, PolicyDenied, type PanelResource } from '../policy/index.ts';
+import { can, type PanelResource } from '../policy/index.ts';
 import { isUuid, Refusal } from '../organisations/errors.ts';
 
 export type PanelAuditResource = 'panel' | 'panel_pool' | 'panel_member' | 'panel_draft' | 'panel_answer' | 'panel_image' | 'panel_compensation';
 export const { audit, requirePolicy } = auditedGate<PanelAuditResource>();
 
-export function me(ctx: Ctx): string {
-	const id = actorId(ctx);
-	if (!id) throw new PolicyDenied('sign_in_required', 'panels.join');
-	return id;
-}
+export const me = (ctx: Ctx): string => signedInId(ctx, 'panels.join');
 
 export const panelNotFound = () => new Refusal(404, 'panels_not_found');
 export const draftNotFound = () => new Refusal(404, 'panels_draft_not_found');
